@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "okrsheet",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "okrsheet", targets: ["okrsheet"]),
+        .library(name: "SheetKit", targets: ["SheetKit"]),
+        .library(name: "SheetIO", targets: ["SheetIO"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(name: "SheetKit"),
+        .target(
+            name: "XMLPackage",
+            dependencies: ["SheetKit", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .target(name: "CSVAdapter", dependencies: ["SheetKit"]),
+        .target(name: "XLSXAdapter", dependencies: ["SheetKit", "XMLPackage", "CLibXML2"]),
+        .target(name: "SheetIO", dependencies: ["SheetKit", "CSVAdapter", "XMLPackage", "XLSXAdapter"]),
+        .executableTarget(
+            name: "okrsheet",
+            dependencies: ["SheetIO", "SheetKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "SheetKitTests", dependencies: ["SheetKit"]),
+        .testTarget(name: "CSVAdapterTests", dependencies: ["CSVAdapter", "SheetKit"]),
+        .testTarget(name: "XLSXAdapterTests", dependencies: ["XLSXAdapter", "XMLPackage", "SheetKit"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "CLITests", dependencies: ["SheetIO", "SheetKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

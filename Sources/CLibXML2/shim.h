@@ -1,0 +1,8 @@
+#ifndef OKRSHEET_CLIBXML2_SHIM_H
+#define OKRSHEET_CLIBXML2_SHIM_H
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlversion.h>
+#endif
