@@ -32,9 +32,9 @@ let package = Package(
             dependencies: ["SheetIO", "SheetKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "SheetKitTests", dependencies: ["SheetKit"]),
-        .testTarget(name: "CSVAdapterTests", dependencies: ["CSVAdapter", "SheetKit"]),
+        .testTarget(name: "CSVAdapterTests", dependencies: ["CSVAdapter", "SheetKit"], exclude: ["Fixtures"]),
         .testTarget(name: "XLSXAdapterTests", dependencies: ["XLSXAdapter", "XMLPackage", "SheetKit"],
-                    resources: [.copy("Fixtures")]),
+                    exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["SheetIO", "SheetKit"]),
     ],
     swiftLanguageModes: [.v6]
