@@ -48,10 +48,7 @@ public enum FormatSniffer {
     public static func sniff(_ prefix: [UInt8]) -> SniffedContainer {
         func starts(_ magic: [UInt8]) -> Bool { prefix.starts(with: magic) }
         if starts([0x50, 0x4B, 0x03, 0x04]) || starts([0x50, 0x4B, 0x05, 0x06]) { return .zip }
-        if starts([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-            return .refused("an OLE2/CFB container: a password-protected workbook or a legacy .xls; "
-                + "open it in Excel or LibreOffice and save it as .xlsx")
-        }
+        if starts(cfbMagic) { return .refused(describeCompoundFile(prefix)) }
         if starts([0xFF, 0xFE]) || starts([0xFE, 0xFF]) || starts([0xEF, 0xBB, 0xBF]) {
             return markupKind(prefix) ?? .text
         }
@@ -77,6 +74,36 @@ public enum FormatSniffer {
             return .refused("binary data of an unknown kind, not a spreadsheet")
         }
         return .text
+    }
+
+    /// The magic number of an OLE2 / Compound File Binary container.
+    public static let cfbMagic: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+
+    /// What an OLE2/CFB container holds, told by the stream names in its directory (UTF-16LE):
+    /// an encrypted OOXML package, a legacy BIFF workbook, or something else.
+    ///
+    /// - Parameter bytes: as much of the file as is at hand (the directory is rarely far in).
+    public static func describeCompoundFile(_ bytes: [UInt8]) -> String {
+        func has(_ name: String) -> Bool {
+            let needle: [UInt8] = name.utf8.flatMap { [$0, UInt8(0)] }
+            guard needle.count <= bytes.count else { return false }
+            var i = 0
+            while let j = bytes[i...].firstIndex(of: needle[0]), j + needle.count <= bytes.count {
+                if bytes[j..<(j + needle.count)].elementsEqual(needle) { return true }
+                i = j + 1
+            }
+            return false
+        }
+        if has("EncryptedPackage") || has("EncryptionInfo") {
+            return "a password-protected (encrypted) workbook; remove the password in Excel "
+                + "(File > Info > Protect Workbook) or LibreOffice and save it again"
+        }
+        if has("Workbook") || has("Book") {
+            return "a legacy Excel 97-2003 workbook (.xls, BIFF), which okrsheet does not read; "
+                + "open it in Excel or LibreOffice and save it as .xlsx"
+        }
+        return "an OLE2/CFB container (a password-protected workbook or a legacy .xls); "
+            + "open it in Excel or LibreOffice and save it as .xlsx"
     }
 
     /// HTML or XML that finance systems save with an `.xls` name.

@@ -1,0 +1,60 @@
+import CSVAdapter
+import SheetKit
+
+/// `okrsheet table`: cells as they are, with no OKR meaning, from any format to any format.
+public struct TableJob {
+    public var input: String
+    public var output: String
+    /// `--to` for standard output.
+    public var to: String?
+    public var sheet: String?
+    public var delimiter: UInt8?
+    public var encoding: TextEncoding?
+    public var locale: NumberLocale?
+    public var asText = false
+    public var outDelimiter: UInt8?
+    public var bom = false
+    public var crlf = false
+    public var neutralizeFormulas = false
+    public var limits = Limits()
+
+    public init(input: String, output: String) {
+        self.input = input
+        self.output = output
+    }
+
+    /// The formats `table` writes.
+    public static let outputFormats: Set<FileFormat> = [.csv, .tsv]
+
+    /// Converts the chosen sheet of the input to the output.
+    ///
+    /// - Returns: the warnings (name contradicting bytes, encoding guesses…).
+    /// - Throws: ``UsageError`` for bad requests, ``SheetError`` for unreadable input or failed writes.
+    public func run() throws -> [Diagnostic] {
+        let target = try OutputTarget(output, to: to, allowed: TableJob.outputFormats)
+        let inputFile = try InputFile(input)
+        try target.refuseOverwriting([inputFile])
+
+        var open = OpenOptions()
+        open.delimiter = delimiter
+        open.encoding = encoding
+        open.limits = limits
+        open.csvTyping = (target.format == .csv || target.format == .tsv || asText) ? .text : .inferred(locale: locale)
+        let opened = try Workbooks.open(inputFile, options: open)
+        let reader = opened.reader
+        let index = try sheet.map { try reader.sheetIndex(named: $0, file: inputFile.displayName) } ?? reader.defaultSheetIndex
+
+        var writeOptions = CSVWriteOptions()
+        writeOptions.delimiter = outDelimiter ?? (target.format == .tsv ? 9 : 44)
+        writeOptions.bom = bom
+        writeOptions.crlf = crlf
+        writeOptions.neutralizeFormulas = neutralizeFormulas
+
+        let writer = try CSVWriter(path: target.path, options: writeOptions)
+        try writer.beginSheet(reader.sheets[index])
+        let summary = try reader.readSheet(at: index) { try writer.write($0) }
+        try writer.endSheet(summary)
+        try writer.finish()
+        return opened.warnings
+    }
+}
