@@ -26,6 +26,7 @@ let package = Package(
         ),
         .target(name: "CSVAdapter", dependencies: ["SheetKit"]),
         .target(name: "XLSXAdapter", dependencies: ["SheetKit", "XMLPackage", "CLibXML2"]),
+        .target(name: "OKRCore", dependencies: ["SheetKit"]),
         .target(name: "SheetIO", dependencies: ["SheetKit", "CSVAdapter", "XMLPackage", "XLSXAdapter"]),
         .executableTarget(
             name: "okrsheet",
@@ -35,6 +36,7 @@ let package = Package(
         .testTarget(name: "CSVAdapterTests", dependencies: ["CSVAdapter", "SheetKit"], exclude: ["Fixtures"]),
         .testTarget(name: "XLSXAdapterTests", dependencies: ["XLSXAdapter", "XMLPackage", "SheetKit"],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "OKRCoreTests", dependencies: ["OKRCore", "SheetKit"]),
         .testTarget(name: "CLITests", dependencies: ["SheetIO", "SheetKit"]),
     ],
     swiftLanguageModes: [.v6]

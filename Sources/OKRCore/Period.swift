@@ -1,0 +1,48 @@
+import SheetKit
+
+/// A reporting period such as a quarter: a label and its first and last day.
+public struct Period: Sendable, Hashable, Codable {
+    public var label: String
+    public var start: CivilDate
+    public var end: CivilDate
+
+    public init(label: String, start: CivilDate, end: CivilDate) {
+        self.label = label
+        self.start = start
+        self.end = end
+    }
+
+    enum CodingKeys: String, CodingKey { case label, start, end }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        label = try c.decode(String.self, forKey: .label)
+        start = try CivilDate.decodeISO(c.decode(String.self, forKey: .start), codingPath: c.codingPath)
+        end = try CivilDate.decodeISO(c.decode(String.self, forKey: .end), codingPath: c.codingPath)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(label, forKey: .label)
+        try c.encode(start.description, forKey: .start)
+        try c.encode(end.description, forKey: .end)
+    }
+}
+
+extension CivilDate {
+    /// Parses `YYYY-MM-DD` strictly.
+    public init?(iso text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        self.init(year: y, month: m, day: d)
+        guard isValid else { return nil }
+    }
+
+    static func decodeISO(_ text: String, codingPath: [any CodingKey]) throws -> CivilDate {
+        guard let date = CivilDate(iso: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "\"\(text)\" is not a YYYY-MM-DD date"))
+        }
+        return date
+    }
+}
