@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -22,21 +23,27 @@ let package = Package(
         .target(name: "SheetKit"),
         .target(
             name: "XMLPackage",
-            dependencies: ["SheetKit", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["SheetKit", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            linkerSettings: [.linkedLibrary("z")]
         ),
         .target(name: "CSVAdapter", dependencies: ["SheetKit"]),
         .target(name: "XLSXAdapter", dependencies: ["SheetKit", "XMLPackage", "CLibXML2"]),
         .target(name: "OKRCore", dependencies: ["SheetKit"]),
+        .target(
+            name: "OKRMapping",
+            dependencies: ["SheetKit", "OKRCore", "SheetIO", .product(name: "Yams", package: "Yams")]
+        ),
         .target(name: "SheetIO", dependencies: ["SheetKit", "CSVAdapter", "XMLPackage", "XLSXAdapter"]),
         .executableTarget(
             name: "okrsheet",
-            dependencies: ["SheetIO", "SheetKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["SheetIO", "SheetKit", "OKRMapping", "OKRCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "SheetKitTests", dependencies: ["SheetKit"]),
         .testTarget(name: "CSVAdapterTests", dependencies: ["CSVAdapter", "SheetKit"], exclude: ["Fixtures"]),
         .testTarget(name: "XLSXAdapterTests", dependencies: ["XLSXAdapter", "XMLPackage", "SheetKit"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "OKRCoreTests", dependencies: ["OKRCore", "SheetKit"]),
+        .testTarget(name: "OKRMappingTests", dependencies: ["OKRMapping", "OKRCore", "SheetKit"]),
         .testTarget(name: "CLITests", dependencies: ["SheetIO", "SheetKit"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,142 @@
+import Foundation
+import OKRCore
+import SheetKit
+import Yams
+
+extension Mapping {
+    /// The built-in mapping: every shipped file of `mappings/`, one vocabulary per language.
+    public static let auto: Mapping = {
+        let vocabularies = BuiltinMappingFiles.files.compactMap { file -> Vocabulary? in
+            // The shipped files are tested to parse; a broken one would fail every test.
+            try? MappingFile.parse(text: file.text, file: "mappings/" + file.name).vocabularies.first
+        }
+        return Mapping(name: "auto", vocabularies: vocabularies)
+    }()
+
+    /// Reads a mapping file. Fields it does not list keep the built-in words of its language.
+    ///
+    /// - Throws: ``SheetError`` at the offending line for bad YAML, unknown keys or values.
+    public static func load(path: String) throws -> Mapping {
+        let bytes: [UInt8]
+        do {
+            bytes = try readSmallFile(path)
+        } catch {
+            throw SheetError.io(SourceLocation(file: path), "cannot read the mapping file: \(error)")
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw SheetError.malformed(SourceLocation(file: path), "the mapping file is not UTF-8 text")
+        }
+        return try MappingFile.parse(text: text, file: path, base: .auto)
+    }
+}
+
+/// The parser of mapping files (the YAML format documented in `mappings/en.yaml`).
+enum MappingFile {
+    static let topKeys = ["language", "locale", "sheet", "header_row", "fiscal_year_start", "fields", "levels", "types",
+                          "statuses", "labels", "thresholds", "columns"]
+
+    /// - Parameter base: the mapping whose words fill what the file leaves out (nil for the shipped files).
+    static func parse(text: String, file: String, base: Mapping? = nil) throws -> Mapping {
+        let doc = try YAMLDocument(text: text, file: file)
+        let top = try doc.pairs(doc.root, what: "a mapping file")
+        var language = "en"
+        if let node = top.first(where: { $0.key == "language" })?.value {
+            language = try doc.string(node, what: "language").lowercased()
+            guard ["nl", "fr", "en"].contains(language) else { throw doc.error(node, "language should be nl, fr or en") }
+        }
+        var vocabulary = base?.vocabulary(language) ?? Vocabulary(language: language, locale: language)
+        vocabulary.language = language
+        var mapping = Mapping(name: file.split(separator: "/").last.map(String.init) ?? file, vocabularies: [])
+        for (key, keyNode, value) in top {
+            switch key {
+            case "language": break
+            case "locale":
+                let locale = try doc.string(value, what: "locale")
+                guard NumberLocale(identifier: locale) != nil else {
+                    throw doc.error(value, "locale \"\(locale)\" is not one of nl-BE, nl-NL, fr-BE, fr-FR, en-GB, en-US")
+                }
+                vocabulary.locale = locale
+                if base != nil { mapping.locale = locale }
+            case "sheet":
+                let sheet = try doc.string(value, what: "sheet")
+                mapping.sheet = sheet.lowercased() == "auto" ? nil : sheet
+            case "header_row":
+                let text = try doc.string(value, what: "header_row")
+                mapping.headerRow = text.lowercased() == "auto" ? nil : try doc.int(value, what: "header_row", in: 1...CellReference.maxRows)
+            case "fiscal_year_start":
+                mapping.fiscalYearStart = try doc.int(value, what: "fiscal_year_start", in: 1...12)
+            case "fields":
+                for (name, nameNode, list) in try doc.pairs(value, what: "fields") {
+                    guard let field = OKRField(rawValue: name) else {
+                        throw doc.unknownKey(nameNode, name, known: OKRField.allCases.map(\.rawValue), in: "fields")
+                    }
+                    vocabulary.fields[field] = try doc.strings(list, what: "fields.\(name)")
+                }
+            case "columns":
+                for (name, nameNode, letter) in try doc.pairs(value, what: "columns") {
+                    guard let field = OKRField(rawValue: name) else {
+                        throw doc.unknownKey(nameNode, name, known: OKRField.allCases.map(\.rawValue), in: "columns")
+                    }
+                    guard let column = CellReference.columnIndex(try doc.string(letter, what: "columns.\(name)")) else {
+                        throw doc.error(letter, "columns.\(name) should be a column letter such as F")
+                    }
+                    mapping.columns[field] = column
+                }
+            case "levels":
+                for (name, nameNode, list) in try doc.pairs(value, what: "levels") {
+                    guard let level = Level(rawValue: name), level != .department else {
+                        throw doc.unknownKey(nameNode, name, known: ["company", "team", "individual"], in: "levels")
+                    }
+                    vocabulary.levels[level] = try doc.strings(list, what: "levels.\(name)")
+                }
+            case "types":
+                for (name, nameNode, list) in try doc.pairs(value, what: "types") {
+                    guard let type = ObjectiveType(rawValue: name) else {
+                        throw doc.unknownKey(nameNode, name, known: ObjectiveType.allCases.map(\.rawValue), in: "types")
+                    }
+                    vocabulary.types[type] = try doc.strings(list, what: "types.\(name)")
+                }
+            case "statuses", "labels":
+                for (name, nameNode, list) in try doc.pairs(value, what: key) {
+                    guard let status = Status(rawValue: name) else {
+                        throw doc.unknownKey(nameNode, name, known: Status.allCases.map(\.rawValue), in: key)
+                    }
+                    if key == "statuses" {
+                        vocabulary.statuses[status] = try doc.strings(list, what: "statuses.\(name)")
+                    } else {
+                        vocabulary.labels[status] = try doc.string(list, what: "labels.\(name)")
+                    }
+                }
+            case "thresholds":
+                for (name, nameNode, number) in try doc.pairs(value, what: "thresholds") {
+                    let v = try doc.double(number, what: "thresholds.\(name)")
+                    switch name {
+                    case "on_track_gap": mapping.thresholds.onTrackGap = v
+                    case "at_risk_gap": mapping.thresholds.atRiskGap = v
+                    case "aspirational_factor": mapping.thresholds.aspirationalFactor = v
+                    case "on_track_progress": mapping.thresholds.onTrackProgress = v
+                    case "at_risk_progress": mapping.thresholds.atRiskProgress = v
+                    default:
+                        throw doc.unknownKey(nameNode, name, known: ["on_track_gap", "at_risk_gap", "aspirational_factor",
+                                                                     "on_track_progress", "at_risk_progress"], in: "thresholds")
+                    }
+                }
+            default:
+                throw doc.unknownKey(keyNode, key, known: topKeys, in: "the mapping file")
+            }
+        }
+        mapping.vocabularies = [vocabulary]
+        return mapping
+    }
+}
+
+/// Reads a small file whole (mapping and rules files; never sheets).
+func readSmallFile(_ path: String, limit: Int = 16 << 20) throws -> [UInt8] {
+    let url = URL(fileURLWithPath: path)
+    let size = try url.resourceValues(forKeys: [.fileSizeKey]).fileSize ?? 0
+    guard size <= limit else {
+        throw SheetError.limitExceeded(SourceLocation(file: path), limit: "the size of a mapping or rules file (\(limit >> 20) MiB)",
+                                       value: "\(size) bytes", howToRaise: "split the file")
+    }
+    return Array(try Data(contentsOf: url))
+}

@@ -1,0 +1,278 @@
+#!/usr/bin/env python3
+"""Rebuilds the sample templates from seed 001 (../shared/seeds/001-…): run it after changing the data
+below. It writes .xlsx with openpyxl, .csv by hand (as a Dutch Excel saves it: `;`, decimal comma,
+Windows-1252) and .ods by converting the .xlsx with LibreOffice (`soffice --headless --convert-to ods`).
+
+    python3 samples/make_samples.py
+"""
+import csv, datetime, io, os, shutil, subprocess, tempfile
+from openpyxl import Workbook
+from openpyxl.styles import Font, PatternFill, Alignment
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+# Seed 001, section 5 ("OKR-Rapportagesjabloon"), with a current-value column added.
+TEMPLATE_HEADER = ["Niveau", "Doelstelling", "Sleutelresultaat", "Startwaarde", "Doelwaarde", "Huidige waarde",
+                   "Status", "Verantwoordelijke", "Deadline"]
+TEMPLATE_ROWS = [
+    ["Bedrijf", "Verhoog verkoop", "Conversieratio 25%", "18%", "25%", "21%", "🔵 Op schema", "Commercieel directeur", "30-06-2026"],
+    ["Marketing", "Verdubbel leads", "+1.200 leads", "600", "1.200", "1.240", "🟢 Behaald", "Marketingteam", "15-06-2026"],
+    ["HR", "Tevredenheid", "Score ≥ 8", "7,2", "8,0", "7,6", "🟡 Lopend", "HR-manager", "31-05-2026"],
+]
+
+# Seed 001, sections 3 and 4: 21 objectives with 51 key results, as a coordinator keeps them:
+# no start/target/deadline columns (okrsheet infers them from the sentences), a current value and a status.
+EXAMPLES = [
+    ("Bedrijf", "Bouw de beste online persoonlijke shoppingservice van het land.", "CEO", [
+        ("Stylisten publiceren wekelijks inspiratieposts in Q2.", "Hoofd styling", "", "🟡 Lopend"),
+        ("Minstens 50 inactieve klanten opnieuw contacteren met gepersonaliseerde voorstellen.", "Customer success", "32", "🔵 Op schema"),
+        ("1.000 nieuwe registraties voor vroegtijdige toegang vóór einde Q2.", "Marketingteam", "410", "🟡 Lopend"),
+    ]),
+    ("Bedrijf", "Verhoog de verkoopresultaten.", "Commercieel directeur", [
+        ("Conversieratio van 25% op alle leads.", "Commercieel directeur", "21%", "🔵 Op schema"),
+        ("Verkoopcyclus verkorten met 20%.", "Sales manager", "", "⚪ Niet gestart"),
+        ("Vijf nieuwe verkooppunten openen binnen het jaar.", "Retail manager", "2", "🔵 Op schema"),
+    ]),
+    ("Bedrijf", "Lanceer het nieuwe product succesvol in Canada.", "CEO", [
+        ("Nieuwe klanten kopen ons product in een 3:1-verhouding tegenover de concurrentie.", "Country manager Canada", "2", "🟡 Lopend"),
+        ("Gemiddelde orderwaarde van € 250.000.", "Country manager Canada", "€ 180.000", "🟡 Lopend"),
+        ("Totale omzet van € 2 miljoen uit de nieuwe productlijn.", "CFO", "€ 0,9 miljoen", "🔵 Op schema"),
+    ]),
+    ("Administratie & Operations", "Verbeter de IT-infrastructuur.", "COO", [
+        ("Verminder systeemstoringen met 30% in Q2.", "IT-manager", "", "🟡 Lopend"),
+        ("Leid de helft van het team op in cloud-back-up.", "IT-manager", "30%", "🔵 Op schema"),
+    ]),
+    ("Administratie & Operations", "Verlaag operationele kosten met 20%.", "COO", [
+        ("Schrap externe koffiediensten en vervang door intern beheer.", "Facility manager", "ja", "🟢 Behaald"),
+        ("Heronderhandel schoonmaakcontracten (van maandelijks naar driemaandelijks).", "Facility manager", "nee", "🟡 Lopend"),
+    ]),
+    ("Financiën", "Optimaliseer het jaarlijkse budgetproces.", "CFO", [
+        ("Bespaar 50% op vergaderkosten door interne productie van documentatie.", "Controller", "20%", "🟡 Lopend"),
+        ("Finaliseer budgetten vóór 30 augustus.", "Controller", "nee", "🔵 Op schema"),
+    ]),
+    ("Financiën", "Versterk het auditproces.", "CFO", [
+        ("Voer audit uit op 70% van de geïdentificeerde risico’s.", "Interne auditor", "35%", "🔵 Op schema"),
+        ("Lever intern auditrapport af binnen 30 dagen na afronding.", "Interne auditor", "", "⚪ Niet gestart"),
+    ]),
+    ("HR", "Bereik de hoogste medewerkerstevredenheid tot nu toe.", "HR-directeur", [
+        ("Alle leidinggevenden voeren tweerichtingsfeedback in.", "HR-manager", "60%", "🟡 Lopend"),
+        ("Wekelijkse personeelsenquêtes organiseren.", "HR-manager", "ja", "🟢 Behaald"),
+        ("Aantal interne teambuildings en events verdubbelen.", "HR-manager", "", "🔴 Achter op schema"),
+    ]),
+    ("HR", "Verbeter retentie van personeel.", "HR-directeur", [
+        ("Benchmark salarissen en extralegale voordelen met Belgische markt.", "Payroll specialist", "nee", "🟡 Lopend"),
+        ("Ontwikkel opleidings- en certificatieprogramma’s voor medewerkers.", "Learning & development", "nee", "🔵 Op schema"),
+    ]),
+    ("Design & Productontwikkeling", "Verhoog gebruiksvriendelijkheid van het product.", "Head of product", [
+        ("Verhoog “usability score” van 7 → 8,5.", "UX-lead", "7,6", "🔵 Op schema"),
+        ("Verminder helpdesk-aanvragen met 20%.", "Product owner", "", "🟡 Lopend"),
+    ]),
+    ("Design & Productontwikkeling", "Ontwerp en test een nieuwe functionaliteit.", "Head of product", [
+        ("Uitvoering van eerste gebruikerstest in de eerste maand van Q2.", "UX-researcher", "ja", "🟢 Behaald"),
+        ("Lever wireframes en definitieve kleurkeuzes op.", "UI-designer", "nee", "🔵 Op schema"),
+    ]),
+    ("Marketing", "Verdubbel maandelijkse inschrijvingen.", "CMO", [
+        ("Drie online campagnes genereren 1.200 nieuwe leads.", "Performance marketeer", "540", "🟡 Lopend"),
+        ("SEO-optimalisatie zorgt voor 800 bijkomende inschrijvingen.", "SEO-specialist", "390", "🔵 Op schema"),
+        ("Twee extra “call-to-actions” op de landingspagina.", "Webredacteur", "2", "🟢 Behaald"),
+    ]),
+    ("Marketing", "Maximaliseer e-mailcampagnes.", "CMO", [
+        ("Inschrijvingen op nieuwsbrieven verhogen met 20%.", "E-mailmarketeer", "", "🟡 Lopend"),
+        ("Downloads van e-books via e-mails verhogen met 25%.", "E-mailmarketeer", "", "⚪ Niet gestart"),
+        ("Uitschrijvingsgraad verlagen tot minder dan 6%.", "E-mailmarketeer", "7,1%", "🟡 Lopend"),
+    ]),
+    ("Verkoop", "Bereik kwartaalomzet van € 1 miljoen.", "Sales director", [
+        ("Eerste maand: € 300.000 omzet uit nieuw product.", "Account manager", "€ 315.000", "🟢 Behaald"),
+        ("Verkoopcyclus verkorten van 2 maanden naar 21 dagen.", "Sales manager", "45", "🟡 Lopend"),
+        ("Upsell realiseren bij 40% van bestaande klanten.", "Account manager", "18%", "🟡 Lopend"),
+    ]),
+    ("Verkoop", "Versterk partnernetwerk.", "Sales director", [
+        ("10 nieuwe wederverkopers aantrekken in Vlaanderen en Wallonië.", "Partner manager", "4", "🔵 Op schema"),
+        ("95% van huidige partners behouden.", "Partner manager", "97%", "🟢 Behaald"),
+    ]),
+    ("IT & Ontwikkeling", "Versnel ontwikkelingstijd.", "CTO", [
+        ("Aantal bugs per nieuwe feature verlagen van 2 naar 1,5.", "QA-lead", "1,8", "🟡 Lopend"),
+        ("“Lead time” verkorten met 20%.", "Engineering manager", "", "⚪ Niet gestart"),
+        ("Sprint-snelheid verhogen met 2%.", "Scrum master", "", "🔵 Op schema"),
+    ]),
+    ("IT & Ontwikkeling", "Verhoog beveiliging van alle systemen.", "CTO", [
+        ("S2Score-audit afronden tegen eind Q3.", "Security officer", "nee", "🔵 Op schema"),
+        ("Tweeledige authenticatie (2FA) implementeren voor alle gebruikers.", "Security officer", "nee", "🟡 Lopend"),
+    ]),
+    ("Klantendienst", "Verhoog klanttevredenheid.", "Head of support", [
+        ("Onboardingproces verkorten naar 3 dagen.", "Support lead", "5", "🟡 Lopend"),
+        ("Klantverloop (churn) verminderen met 10% per maand.", "Customer success", "", "🔴 Achter op schema"),
+    ]),
+    ("Klantendienst", "Breid ondersteuning uit.", "Head of support", [
+        ("Zelfhulpportaal reduceert tickets met 10%.", "Support lead", "", "🟡 Lopend"),
+        ("Reactietijd op tekstberichten < 1 uur.", "Support lead", "0,75", "🟢 Behaald"),
+    ]),
+    ("Directie", "Groei van de onderneming.", "CEO", [
+        ("Jaaromzet verhogen naar € 3 miljoen.", "CFO", "€ 1,4 miljoen", "🔵 Op schema"),
+        ("+20% meer nieuwe leads genereren.", "CMO", "", "🟡 Lopend"),
+        ("12 referentie-cases publiceren vóór einde Q1.", "Marketingteam", "12", "🟢 Behaald"),
+    ]),
+    ("Directie", "Verhoog merkbekendheid bij jongeren (< 30 jaar).", "CMO", [
+        ("91 socialemediaposts in Q2.", "Community manager", "40", "🔵 Op schema"),
+        ("Minstens 5.000 websitebezoeken/maand bereiken.", "Webredacteur", "4.200", "🟡 Lopend"),
+    ]),
+]
+
+BOLD = Font(bold=True)
+HEAD_FILL = PatternFill("solid", fgColor="1F4E78")
+HEAD_FONT = Font(bold=True, color="FFFFFF")
+
+
+def header_row(ws, row, headers):
+    for c, h in enumerate(headers, 1):
+        cell = ws.cell(row=row, column=c, value=h)
+        cell.font = HEAD_FONT
+        cell.fill = HEAD_FILL
+
+
+def write_template_xlsx(path):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "OKR"
+    ws["A1"] = "OKR-rapportage Q2 2026"
+    ws["A1"].font = Font(bold=True, size=14)
+    header_row(ws, 3, TEMPLATE_HEADER)
+    # In the workbook the numbers are real numbers with number formats, as Excel users type them.
+    typed = [
+        (0.18, 0.25, 0.21, "0%"), (600, 1200, 1240, "#,##0"), (7.2, 8.0, 7.6, "0.0"),
+    ]
+    for r, (row, (start, target, current, fmt)) in enumerate(zip(TEMPLATE_ROWS, typed), 4):
+        for c, v in enumerate(row, 1):
+            ws.cell(row=r, column=c, value=v)
+        for c, v in ((4, start), (5, target), (6, current)):
+            ws.cell(row=r, column=c, value=v).number_format = fmt
+        d, m, y = (int(x) for x in row[8].split("-"))
+        ws.cell(row=r, column=9, value=datetime.date(y, m, d)).number_format = "dd-mm-yyyy"
+    for col, width in zip("ABCDEFGHI", (12, 20, 22, 12, 12, 15, 18, 24, 12)):
+        ws.column_dimensions[col].width = width
+    wb.save(path)
+
+
+def write_template_csv(path):
+    out = io.StringIO()
+    w = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    w.writerow(["OKR-rapportage Q2 2026"])
+    w.writerow([])
+    w.writerow(TEMPLATE_HEADER)
+    for row in TEMPLATE_ROWS:
+        w.writerow(row)
+    # A Dutch Excel saves CSV as UTF-8 with BOM when emoji are present ("CSV UTF-8").
+    open(path, "wb").write(b"\xef\xbb\xbf" + out.getvalue().encode("utf-8"))
+
+
+def write_examples_xlsx(path):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "OKR 2026"
+    ws["A1"] = "OKR-kader en voorbeelden voor het hele bedrijf — Q2 2026"
+    ws["A1"].font = Font(bold=True, size=14)
+    ws["A2"] = "Bron: seed 001, secties 3 en 4. Start- en doelwaarden staan in de sleutelresultaten zelf."
+    headers = ["Niveau", "Doelstelling", "Eigenaar doelstelling", "Sleutelresultaat", "Verantwoordelijke", "Huidige waarde", "Status"]
+    header_row(ws, 4, headers)
+    r = 5
+    for level, objective, objective_owner, krs in EXAMPLES:
+        first = r
+        for kr, owner, current, status in krs:
+            ws.cell(row=r, column=4, value=kr)
+            ws.cell(row=r, column=5, value=owner)
+            if current:
+                ws.cell(row=r, column=6, value=current)
+            ws.cell(row=r, column=7, value=status)
+            r += 1
+        # The objective, its level and owner are merged over the key-result rows, as templates do.
+        for col, value in ((1, level), (2, objective), (3, objective_owner)):
+            ws.cell(row=first, column=col, value=value).alignment = Alignment(vertical="top", wrap_text=True)
+            if r - 1 > first:
+                ws.merge_cells(start_row=first, start_column=col, end_row=r - 1, end_column=col)
+        ws.cell(row=first, column=2).font = BOLD
+    for col, width in zip("ABCDEFG", (24, 40, 22, 60, 22, 14, 20)):
+        ws.column_dimensions[col].width = width
+    wb.save(path)
+
+
+# A small French template in the block layout: "Objectif 1 : …" heading rows above their key results.
+FR_HEADER = ["Résultat clé", "Responsable", "Valeur de départ", "Valeur cible", "Valeur actuelle", "Échéance", "Statut"]
+FR_BLOCKS = [
+    ("Objectif 1 : Conquérir le marché wallon", [
+        ("Ouvrir 4 nouveaux points de vente en Wallonie", "Directeur commercial", 0, 4, 1, datetime.date(2026, 6, 15), "En cours"),
+        ("Porter le chiffre d'affaires wallon de 1,2 à 1,8 M€", "Directeur commercial", 1.2e6, 1.8e6, 1.35e6, datetime.date(2026, 6, 30), "À risque"),
+        ("Taux de conversion des démos de 80 % à 90 % d'ici fin juin", "Responsable avant-vente", 0.8, 0.9, 0.84, None, "En bonne voie"),
+    ]),
+    ("Objectif 2 : Fidéliser nos clients", [
+        ("Réduire le churn mensuel de 3 % à 2 %", "Responsable service client", 0.03, 0.02, 0.026, datetime.date(2026, 6, 30), "En bonne voie"),
+        ("Délai de réponse au support < 4 heures", "Responsable service client", None, "< 4 heures", 3.5, datetime.date(2026, 6, 30), "Atteint"),
+    ]),
+]
+
+
+def write_fr_xlsx(path):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Objectifs"
+    ws["A1"] = "Objectifs T2 2026 — Direction commerciale"
+    ws["A1"].font = Font(bold=True, size=14)
+    header_row(ws, 3, FR_HEADER)
+    r = 4
+    for heading, krs in FR_BLOCKS:
+        ws.cell(row=r, column=1, value=heading).font = BOLD
+        r += 1
+        for kr in krs:
+            for c, v in enumerate(kr, 1):
+                if v is None:
+                    continue
+                cell = ws.cell(row=r, column=c, value=v)
+                if isinstance(v, datetime.date):
+                    cell.number_format = "dd/mm/yyyy"
+                elif isinstance(v, float) and abs(v) < 1:
+                    cell.number_format = "0%"
+                elif isinstance(v, float):
+                    cell.number_format = '#,##0 "€"'
+            r += 1
+    for col, width in zip("ABCDEFG", (52, 26, 16, 14, 16, 12, 14)):
+        ws.column_dimensions[col].width = width
+    wb.save(path)
+
+
+# A small English template in the flat layout, with ids, types and weights, saved as plain CSV.
+EN_HEADER = ["Objective ID", "Key result ID", "Level", "Objective", "Type", "Key result", "Owner", "Start", "Target",
+             "Current", "Unit", "Deadline", "Status", "Weight"]
+EN_ROWS = [
+    ["O1", "O1.1", "Company", "Grow recurring revenue", "Committed", "Monthly recurring revenue from 80k to 120k", "CFO",
+     "80,000", "120,000", "96,500", "EUR", "2026-06-30", "On track", "2"],
+    ["O1", "O1.2", "Company", "Grow recurring revenue", "Committed", "Net revenue retention at least 105%", "Head of CS",
+     "", ">= 105%", "103%", "", "2026-06-30", "At risk", "1"],
+    ["O2", "O2.1", "Team", "Ship the self-service portal", "Aspirational", "Portal launched to all customers", "Product lead",
+     "", "", "no", "", "2026-06-15", "In progress", "1"],
+    ["O2", "O2.2", "Team", "Ship the self-service portal", "Aspirational", "Cut support tickets per customer from 4.0 to 2.5",
+     "Support lead", "4.0", "2.5", "3.4", "tickets", "2026-06-30", "At risk", "1"],
+]
+
+
+def write_en_csv(path):
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["OKRs Q2 2026 - Platform business unit"])
+        w.writerow(EN_HEADER)
+        w.writerows(EN_ROWS)
+
+
+def to_ods(xlsx, ods):
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["soffice", "--headless", "--calc", "--convert-to", "ods", "--outdir", tmp, xlsx],
+                       check=True, capture_output=True)
+        shutil.move(os.path.join(tmp, os.path.splitext(os.path.basename(xlsx))[0] + ".ods"), ods)
+
+
+if __name__ == "__main__":
+    write_template_xlsx(os.path.join(HERE, "okr-sjabloon.xlsx"))
+    write_template_csv(os.path.join(HERE, "okr-sjabloon.csv"))
+    to_ods(os.path.join(HERE, "okr-sjabloon.xlsx"), os.path.join(HERE, "okr-sjabloon.ods"))
+    write_examples_xlsx(os.path.join(HERE, "okr-voorbeelden-2026.xlsx"))
+    write_fr_xlsx(os.path.join(HERE, "okr-fr.xlsx"))
+    write_en_csv(os.path.join(HERE, "okr-en.csv"))
+    print("samples written")
