@@ -28,12 +28,13 @@ let package = Package(
         ),
         .target(name: "CSVAdapter", dependencies: ["SheetKit"]),
         .target(name: "XLSXAdapter", dependencies: ["SheetKit", "XMLPackage", "CLibXML2"]),
+        .target(name: "ODSAdapter", dependencies: ["SheetKit", "XMLPackage"]),
         .target(name: "OKRCore", dependencies: ["SheetKit"]),
         .target(
             name: "OKRMapping",
-            dependencies: ["SheetKit", "OKRCore", "SheetIO", .product(name: "Yams", package: "Yams")]
+            dependencies: ["SheetKit", "OKRCore", "SheetIO", "CSVAdapter", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "SheetIO", dependencies: ["SheetKit", "CSVAdapter", "XMLPackage", "XLSXAdapter"]),
+        .target(name: "SheetIO", dependencies: ["SheetKit", "CSVAdapter", "XMLPackage", "XLSXAdapter", "ODSAdapter"]),
         .executableTarget(
             name: "okrsheet",
             dependencies: ["SheetIO", "SheetKit", "OKRMapping", "OKRCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -41,6 +42,8 @@ let package = Package(
         .testTarget(name: "SheetKitTests", dependencies: ["SheetKit"]),
         .testTarget(name: "CSVAdapterTests", dependencies: ["CSVAdapter", "SheetKit"], exclude: ["Fixtures"]),
         .testTarget(name: "XLSXAdapterTests", dependencies: ["XLSXAdapter", "XMLPackage", "SheetKit"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "ODSAdapterTests", dependencies: ["ODSAdapter", "XMLPackage", "SheetKit"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "OKRCoreTests", dependencies: ["OKRCore", "SheetKit"]),
         .testTarget(name: "OKRMappingTests", dependencies: ["OKRMapping", "OKRCore", "SheetKit"]),

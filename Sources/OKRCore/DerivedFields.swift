@@ -79,11 +79,18 @@ public enum DerivedFields {
     /// - Parameters:
     ///   - hasCurrent: whether a current value exists.
     ///   - deadline: the key result's deadline, else the period's end is used.
+    ///   - milestone: a milestone is done or not: not done is on track until its deadline, off track after
+    ///     (a linear expectation would call every unfinished milestone late).
     public static func status(progress: Double?, hasCurrent: Bool, type: ObjectiveType, period: Period?,
-                              asOf: CivilDate?, deadline: CivilDate?, thresholds: StatusThresholds) -> Status? {
+                              asOf: CivilDate?, deadline: CivilDate?, thresholds: StatusThresholds,
+                              milestone: Bool = false) -> Status? {
         guard hasCurrent else { return .notStarted }
         guard let progress else { return nil }
         if progress >= 1 { return .achieved }
+        if milestone {
+            guard let asOf, let end = deadline ?? period?.end else { return .onTrack }
+            return asOf > end ? .offTrack : .onTrack
+        }
         if let period, let asOf {
             let end = deadline ?? period.end
             if asOf > end { return .offTrack }
@@ -126,7 +133,8 @@ public enum DerivedFields {
         kr.score = score(kr.progress)
         let holds = kr.comparator.flatMap { c in kr.current.flatMap { cur in kr.target.map { c.holds(cur, $0) } } } ?? false
         kr.status = holds ? .achieved : status(progress: kr.progress, hasCurrent: kr.current != nil, type: type,
-                                                period: period, asOf: asOf, deadline: kr.deadline, thresholds: thresholds)
+                                                period: period, asOf: asOf, deadline: kr.deadline, thresholds: thresholds,
+                                                milestone: kr.kind == .milestone)
         return findings
     }
 

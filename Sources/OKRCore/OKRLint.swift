@@ -61,8 +61,11 @@ public enum OKRLint {
     static func check(_ kr: KeyResult, in objective: Objective) -> [Finding] {
         var findings: [Finding] = []
         if kr.kind == .metric, kr.target == nil {
-            findings.append(Finding(.error, "kr-not-measurable",
-                "key result \"\(kr.title)\" is not measurable: it has no numeric target and is not a milestone", source: kr.source))
+            let message = kr.changePercent.map { change in
+                "key result \"\(kr.title)\" is not measurable yet: it asks for a change of "
+                    + "\(CellValue.numberText((change * 1000).rounded() / 10))% but has no start value to apply it to; add the start (baseline)"
+            } ?? "key result \"\(kr.title)\" is not measurable: it has no numeric target and is not a milestone"
+            findings.append(Finding(.error, "kr-not-measurable", message, source: kr.source))
         }
         if kr.owner == nil, objective.owner == nil {
             findings.append(Finding(.warning, "kr-missing-owner", "key result \"\(kr.title)\" has no owner", source: kr.source))
@@ -70,7 +73,8 @@ public enum OKRLint {
         if kr.deadline == nil {
             findings.append(Finding(.warning, "kr-missing-deadline", "key result \"\(kr.title)\" has no deadline", source: kr.source))
         }
-        if let reported = kr.reportedStatus, let computed = kr.status, contradicts(reported, computed) {
+        // A status can only be checked against numbers that exist.
+        if let reported = kr.reportedStatus, let computed = kr.status, kr.current != nil, contradicts(reported, computed) {
             findings.append(Finding(.warning, "status-contradiction",
                 "key result \"\(kr.title)\" is reported as \(reported.rawValue) but its numbers say \(computed.rawValue)"
                     + (kr.progress.map { " (progress \(CellValue.numberText(($0 * 1000).rounded() / 10))%)" } ?? ""),

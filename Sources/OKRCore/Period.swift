@@ -1,3 +1,4 @@
+import Foundation
 import SheetKit
 
 /// A reporting period such as a quarter: a label and its first and last day.
@@ -44,5 +45,14 @@ extension CivilDate {
             throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "\"\(text)\" is not a YYYY-MM-DD date"))
         }
         return date
+    }
+}
+
+extension CivilDate {
+    /// Today's date in the machine's local time zone.
+    public static func today() -> CivilDate {
+        let now = Date()
+        let components = Calendar.current.dateComponents([.year, .month, .day], from: now)
+        return CivilDate(year: components.year ?? 1970, month: components.month ?? 1, day: components.day ?? 1)
     }
 }

@@ -5,7 +5,9 @@ public enum OKRField: String, Sendable, Hashable, CaseIterable, Codable {
     case level, objective
     case keyResult = "key_result"
     case objectiveOwner = "objective_owner"
-    case owner, type, parent, weight, unit, start, target, current, deadline, status, progress, score, comment
+    case owner, type, parent, weight
+    case objectiveWeight = "objective_weight"
+    case unit, start, target, current, comparator, change, kind, deadline, period, status, progress, score, inferred, comment
 
     /// The key in `inspect --format json`'s `mapping` (camelCase, like the model).
     public var modelKey: String {
@@ -13,6 +15,7 @@ public enum OKRField: String, Sendable, Hashable, CaseIterable, Codable {
         case .keyResult: return "keyResult"
         case .objectiveId: return "objectiveId"
         case .objectiveOwner: return "objectiveOwner"
+        case .objectiveWeight: return "objectiveWeight"
         default: return rawValue
         }
     }

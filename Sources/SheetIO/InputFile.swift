@@ -61,7 +61,7 @@ public final class InputFile {
     }
 
     /// The first bytes of the file, for format sniffing.
-    func prefix(_ count: Int) throws -> [UInt8] {
+    public func prefix(_ count: Int) throws -> [UInt8] {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
             throw SheetError.io(SourceLocation(file: displayName), "cannot open: \(String(cString: strerror(errno)))")

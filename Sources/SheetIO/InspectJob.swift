@@ -28,6 +28,14 @@ public struct InspectJob {
         public var format: String
         public var sheets: [SheetReport]
         public var warnings: [String]
+        /// The sheet holding the OKR table, when one was found (filled by the OKR import).
+        public var okrSheet: String?
+        /// The 1-based header row of the OKR table.
+        public var headerRow: Int?
+        /// The language of the headers: nl, fr or en.
+        public var language: String?
+        /// Field → column letter (`"objective": "B"`).
+        public var mapping: [String: String]?
     }
 
     /// Reads every sheet (or the one named) once, streaming, to measure it.
@@ -63,6 +71,12 @@ extension InspectJob.Report {
             if sheet.hidden { line += ", hidden" }
             if !sheet.merges.isEmpty { line += ", \(sheet.merges.count) merged range\(sheet.merges.count == 1 ? "" : "s")" }
             lines.append(line)
+        }
+        if let okrSheet, let headerRow, let mapping {
+            lines.append("OKR table: sheet \(okrSheet), header row \(headerRow)\(language.map { ", language \($0)" } ?? "")")
+            for (field, column) in mapping.sorted(by: { ($0.value.count, $0.value) < ($1.value.count, $1.value) }) {
+                lines.append("  \(column): \(field)")
+            }
         }
         return lines.joined(separator: "\n")
     }

@@ -1,4 +1,5 @@
 import CSVAdapter
+import ODSAdapter
 import SheetKit
 import XLSXAdapter
 import XMLPackage
@@ -54,8 +55,7 @@ public enum Workbooks {
                 }
                 reader = try XLSXReader(path: input.path, displayName: input.displayName, limits: options.limits)
             } else if package.contains("mimetype") || package.contains("content.xml") {
-                throw SheetError.unsupportedFormat(location, "this file is an OpenDocument spreadsheet (.ods); "
-                    + "ODS reading is not built yet: save it as .xlsx or .csv")
+                reader = try ODSReader(path: input.path, displayName: input.displayName, limits: options.limits)
             } else if package.contains("EncryptedPackage") {
                 throw SheetError.encrypted(location, "this workbook is password-protected; remove the password in Excel and save it again")
             } else {

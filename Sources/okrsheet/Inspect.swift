@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import OKRMapping
 import SheetIO
+import SheetKit
 
 /// `okrsheet inspect INPUT`.
 struct Inspect: ParsableCommand {
@@ -23,6 +25,9 @@ struct Inspect: ParsableCommand {
     @Option(help: "Only this sheet.")
     var sheet: String?
 
+    @Option(help: "A mapping file (YAML) naming the template's headers; default: the built-in nl/fr/en mapping.")
+    var mapping: String?
+
     @Option(help: "text or json.")
     var format: OutputFormat = .text
 
@@ -32,10 +37,21 @@ struct Inspect: ParsableCommand {
         var job = InspectJob(input: input)
         job.sheet = sheet
         job.limits = try limitOptions.limits()
-        let report = try job.run()
+        var report = try job.run()
+        var okr = ConvertJob(input: input)
+        okr.options.sheet = sheet
+        okr.options.limits = job.limits
+        if let mapping { okr.options.mapping = try Mapping.load(path: mapping) }
+        if report.format != "json", let table = try okr.locateTable() {
+            report.okrSheet = table.sheet
+            report.headerRow = table.header.row + 1
+            report.language = table.header.language
+            report.mapping = Dictionary(uniqueKeysWithValues: table.header.columns.map {
+                ($0.key.modelKey, CellReference.columnName($0.value))
+            })
+        }
         switch format {
         case .text:
-            Console.report([])
             report.warnings.forEach(Console.error)
             print(report.text)
         case .json:

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SheetIO
+import OKRCore
 import SheetKit
 #if canImport(Glibc)
 import Glibc
@@ -20,7 +21,7 @@ struct Okrsheet: ParsableCommand {
         Exit status: 0 success (warnings included), 2 bad usage, 3 unreadable or bad input.
         """,
         version: "okrsheet 0.1.0",
-        subcommands: [Table.self, Inspect.self]
+        subcommands: [Convert.self, Check.self, Inspect.self, Table.self]
     )
 
     static func main() {
@@ -79,5 +80,9 @@ enum Console {
 
     static func report(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics { error(diagnostic.description) }
+    }
+
+    static func findings(_ findings: [Finding]) {
+        for finding in findings { error(finding.description) }
     }
 }

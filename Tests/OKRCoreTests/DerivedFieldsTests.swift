@@ -197,3 +197,80 @@ struct DerivedFieldsPropertyTests {
         }
     }
 }
+
+@Suite("Milestones and lint")
+struct MilestoneAndLintTests {
+    @Test(arguments: [
+        (0.0, "2026-05-15", "2026-08-30", Status.onTrack),
+        (0.0, "2026-09-01", "2026-08-30", .offTrack),
+        (1.0, "2026-09-01", "2026-08-30", .achieved),
+    ])
+    func milestonesAreOnTrackUntilTheirDeadline(current: Double, asOf: String, deadline: String, expected: Status) {
+        var k = KeyResult(id: "O1.1", title: "Finaliseer budgetten vóór 30 augustus")
+        k.kind = .milestone
+        k.current = current
+        k.deadline = CivilDate(iso: deadline)
+        let q2 = Period(label: "Q2 2026", start: CivilDate(iso: "2026-04-01")!, end: CivilDate(iso: "2026-06-30")!)
+        DerivedFields.evaluate(&k, type: .committed, period: q2, asOf: CivilDate(iso: asOf))
+        #expect(k.status == expected)
+    }
+
+    func model(_ krs: [KeyResult], objectives: Int = 1) -> OKRModel {
+        var model = OKRModel()
+        for i in 0..<objectives {
+            var o = Objective(id: "O\(i + 1)", title: "Objective \(i + 1)")
+            o.owner = "CEO"
+            o.keyResults = i == 0 ? krs : []
+            model.objectives.append(o)
+        }
+        DerivedFields.evaluate(&model)
+        return model
+    }
+
+    func kr(_ title: String, target: Double? = 10, current: Double? = 5, deadline: String? = "2026-06-30") -> KeyResult {
+        var k = KeyResult(id: "", title: title)
+        k.start = 0
+        k.target = target
+        k.current = current
+        k.deadline = deadline.flatMap(CivilDate.init(iso:))
+        k.owner = "Anna"
+        return k
+    }
+
+    @Test func theSeedsRules() {
+        let codes = OKRLint.check(model([
+            kr("A"), kr("B", target: nil), kr("C", deadline: nil), kr("D"), kr("E"), kr("a"),
+        ])).map(\.code)
+        #expect(codes.contains("too-many-key-results"))
+        #expect(codes.contains("kr-not-measurable"))
+        #expect(codes.contains("kr-missing-deadline"))
+        #expect(codes.contains("duplicate-key-result"))
+        #expect(codes.contains("few-objectives"))
+        #expect(!OKRLint.check(model([kr("A")], objectives: 3)).map(\.code).contains("few-objectives"))
+        #expect(OKRLint.check(model([kr("A")], objectives: 6)).map(\.code).contains("too-many-objectives"))
+    }
+
+    @Test func aReportedStatusIsCheckedOnlyAgainstNumbers() {
+        var contradicted = kr("A", current: 1)
+        contradicted.reportedStatus = .onTrack
+        var unverifiable = kr("B", current: nil)
+        unverifiable.reportedStatus = .atRisk
+        let findings = OKRLint.check(model([contradicted, unverifiable], objectives: 3)).filter { $0.code == "status-contradiction" }
+        #expect(findings.count == 1)
+        #expect(findings.first?.message.contains("\"A\"") == true)
+    }
+
+    @Test func aChangeWithoutStartAsksForABaseline() {
+        var k = kr("Verkoopcyclus verkorten met 20%", target: nil)
+        k.start = nil
+        k.changePercent = -0.2
+        let finding = OKRLint.check(model([k], objectives: 3)).first { $0.code == "kr-not-measurable" }
+        #expect(finding?.message.contains("change of -20%") == true)
+    }
+
+    @Test func allDeadlinesOnThePeriodEnd() {
+        var m = model([kr("A"), kr("B")], objectives: 3)
+        m.period = Period(label: "Q2 2026", start: CivilDate(iso: "2026-04-01")!, end: CivilDate(iso: "2026-06-30")!)
+        #expect(OKRLint.check(m).map(\.code).contains("deadlines-all-period-end"))
+    }
+}

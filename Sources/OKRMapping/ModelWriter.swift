@@ -1,0 +1,85 @@
+import CSVAdapter
+import Foundation
+import OKRCore
+import SheetIO
+import SheetKit
+
+/// Writes the OKR model in the format an output asks for: the JSON model, or the flat layout as CSV/TSV.
+public struct ModelWriter {
+    /// The labels' language (`--lang`), else the model's.
+    public var language: String?
+    /// Keep text starting with = + - @ as it is in CSV output (`--allow-formulas`).
+    public var allowFormulas = false
+
+    public init() {}
+
+    /// The formats `convert` writes.
+    public static let formats: Set<FileFormat> = [.json, .csv, .tsv, .markdown]
+
+    /// Writes `model` to `target`.
+    ///
+    /// - Throws: ``SheetError`` when the output cannot be written.
+    public func write(_ model: OKRModel, to target: OutputTarget) throws {
+        switch target.format {
+        case .json:
+            try writeJSON(model, to: target.path)
+        case .csv, .tsv:
+            try writeFlatCSV(model, to: target.path, tab: target.format == .tsv)
+        case .markdown:
+            var report = MarkdownReport(language: language ?? model.language)
+            report.neutralizeFormulas = !allowFormulas
+            try ModelWriter.write(Data(report.render(model).utf8), to: target.path)
+        default:
+            throw UsageError("convert cannot write \(target.format.displayName) yet; use .json, .csv or .tsv")
+        }
+    }
+
+    /// The model as JSON: every field present, keys sorted so the output is stable, full precision.
+    public func writeJSON(_ model: OKRModel, to path: String?) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(model)
+        data.append(0x0A)
+        try ModelWriter.write(data, to: path)
+    }
+
+    /// The flat layout as CSV. Dutch and French files use `;` and a decimal comma, as Excel on a Dutch or
+    /// French PC expects; English ones `,` and a decimal point.
+    public func writeFlatCSV(_ model: OKRModel, to path: String?, tab: Bool = false) throws {
+        let language = self.language ?? model.language
+        let decimalComma = language == "nl" || language == "fr"
+        var options = CSVWriteOptions()
+        options.delimiter = tab ? 9 : (decimalComma ? UInt8(ascii: ";") : UInt8(ascii: ","))
+        options.neutralizeFormulas = !allowFormulas
+        let writer = try CSVWriter(path: path, options: options)
+        try writer.beginSheet(SheetInfo(name: "OKR"))
+        var summary = SheetSummary()
+        for (index, values) in FlatLayout.rows(model, language: language).enumerated() {
+            let cells = values.enumerated().compactMap { column, value -> Cell? in
+                switch value {
+                case .empty: return nil
+                case .number(let d) where decimalComma:
+                    return Cell(column: column, value: .text(CellValue.numberText(d).replacingOccurrences(of: ".", with: ",")))
+                default: return Cell(column: column, value: value)
+                }
+            }
+            let row = Row(index: index, cells: cells)
+            summary.count(row)
+            try writer.write(row)
+        }
+        try writer.endSheet(summary)
+        try writer.finish()
+    }
+
+    static func write(_ data: Data, to path: String?) throws {
+        if let path {
+            let out = try AtomicOutputFile(path: path)
+            data.withUnsafeBytes { out.writer.write($0) }
+            try out.commit()
+        } else {
+            let out = ByteWriter.standardOutput()
+            data.withUnsafeBytes { out.write($0) }
+            try out.flush()
+        }
+    }
+}
