@@ -261,6 +261,32 @@ def write_en_csv(path):
         w.writerows(EN_ROWS)
 
 
+# The columns of a Viva Goals OKR export as the issue lists them (OKR Reference, Parent OKR, Type, Owner,
+# Time period, start/target/current); synthetic data, since Viva Goals itself is retired.
+VIVA_HEADER = ["OKR Reference", "Title", "Type", "Parent OKR", "Owner", "Team", "Time period", "Start value",
+               "Target value", "Current value", "Metric", "Status", "Progress"]
+VIVA_ROWS = [
+    ["OKR-101", "Become the reference for digital services in Belgium", "Objective", "", "Sofie Peeters", "Company", "Q2 2026", None, None, None, "", "On track", 0.45],
+    ["OKR-102", "Net promoter score", "Key Result", "OKR-101", "Sofie Peeters", "Company", "Q2 2026", 20, 30, 24, "Number", "On track", 0.4],
+    ["OKR-103", "Qualified leads per month", "Key Result", "OKR-101", "Jan Janssens", "Company", "Q2 2026", 150, 220, 190, "Number", "At risk", 0.57],
+    ["OKR-201", "Shorten the customer wait time", "Objective", "OKR-101", "Lotte Maes", "Customer Service", "Q2 2026", None, None, None, "", "Behind", 0.25],
+    ["OKR-202", "Average wait time in days", "Key Result", "OKR-201", "Lotte Maes", "Customer Service", "Q2 2026", 14, 10, 13, "Days", "Behind", 0.25],
+    ["OKR-203", "Launch the self-service portal", "Project", "OKR-201", "Lotte Maes", "Customer Service", "Q2 2026", None, None, None, "", "On track", 0.6],
+]
+
+
+def write_viva_xlsx(path):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "OKRs"
+    header_row(ws, 1, VIVA_HEADER)
+    for r, row in enumerate(VIVA_ROWS, 2):
+        for c, v in enumerate(row, 1):
+            if v is not None and v != "":
+                ws.cell(row=r, column=c, value=v)
+    wb.save(path)
+
+
 def to_ods(xlsx, ods):
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(["soffice", "--headless", "--calc", "--convert-to", "ods", "--outdir", tmp, xlsx],
@@ -275,4 +301,5 @@ if __name__ == "__main__":
     write_examples_xlsx(os.path.join(HERE, "okr-voorbeelden-2026.xlsx"))
     write_fr_xlsx(os.path.join(HERE, "okr-fr.xlsx"))
     write_en_csv(os.path.join(HERE, "okr-en.csv"))
+    write_viva_xlsx(os.path.join(HERE, "viva-goals-export.xlsx"))
     print("samples written")

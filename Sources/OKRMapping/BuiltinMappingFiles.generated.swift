@@ -221,5 +221,47 @@ labels:
   off_track: Achter op schema
   not_started: Niet gestart
 """#),
+        ("preset-viva-goals.yaml", #"""
+# okrsheet — preset for the Microsoft Viva Goals import/export workbook
+#
+# Viva Goals was retired at the end of 2025; its users keep their OKRs in the workbook it exported.
+# That workbook has one row per item (objective, key result, project), a "Type" column that says
+# which, an "OKR Reference" per item and a "Parent OKR" naming the item above it. okrsheet recognises
+# it by those columns and uses this file automatically; "--mapping viva-goals" forces it.
+#
+# Key results are attached to the objective their Parent OKR names; an objective's Parent OKR becomes
+# its "parent" link. Projects and initiatives are not OKRs and are skipped with a note.
+
+language: en
+locale: en-US
+sheet: auto
+header_row: auto
+
+fields:
+  id: [OKR Reference, Reference, OKR ID]
+  parent: [Parent OKR, Parent OKR Reference, Parent reference, Parent]
+  item_type: [Type, OKR Type, Item type]
+  title: [Title, Name, OKR]
+  owner: [Owner, Owners, Owner name]
+  level: [Team, Team name]
+  period: [Time period, Time Period, Period]
+  start: [Start value, Start, Starting value]
+  target: [Target value, Target]
+  current: [Current value, Current, Actual value]
+  unit: [Metric, Metric unit, Unit]
+  deadline: [Due date, End date]
+  status: [Status]
+  progress: [Progress, Progress %]
+  score: [Score]
+  weight: [Weight]
+  comment: [Description, Check-in note, Note]
+
+statuses:
+  achieved: [Completed, Closed, Achieved, Done]
+  on_track: [On track]
+  at_risk: [At risk]
+  off_track: [Behind, Off track]
+  not_started: [Not started]
+"""#),
     ]
 }

@@ -76,7 +76,8 @@ public struct HeaderDetector: Sendable {
             used.insert(c.column)
             votes[c.language, default: 0] += c.exact ? 2 : 1
         }
-        guard columns[.keyResult] != nil || columns[.objective] != nil, columns.count >= 2 else { return nil }
+        guard columns[.keyResult] != nil || columns[.objective] != nil || (columns[.title] != nil && columns[.itemType] != nil),
+              columns.count >= 2 else { return nil }
         let order = ["nl", "fr", "en"]
         let language = votes.max { a, b in
             a.value != b.value ? a.value < b.value : (order.firstIndex(of: a.key) ?? 9) > (order.firstIndex(of: b.key) ?? 9)

@@ -6,17 +6,37 @@ import Yams
 extension Mapping {
     /// The built-in mapping: every shipped file of `mappings/`, one vocabulary per language.
     public static let auto: Mapping = {
-        let vocabularies = BuiltinMappingFiles.files.compactMap { file -> Vocabulary? in
+        let vocabularies = BuiltinMappingFiles.files.filter { !$0.name.hasPrefix("preset-") }.compactMap { file -> Vocabulary? in
             // The shipped files are tested to parse; a broken one would fail every test.
             try? MappingFile.parse(text: file.text, file: "mappings/" + file.name).vocabularies.first
         }
         return Mapping(name: "auto", vocabularies: vocabularies)
     }()
 
-    /// Reads a mapping file. Fields it does not list keep the built-in words of its language.
+    /// The presets that ship (`mappings/preset-NAME.yaml`), by name: `viva-goals`.
+    public static let presetNames: [String] = BuiltinMappingFiles.files.compactMap { file in
+        guard file.name.hasPrefix("preset-"), file.name.hasSuffix(".yaml") else { return nil }
+        return String(file.name.dropFirst("preset-".count).dropLast(".yaml".count))
+    }
+
+    /// A shipped preset by name (`viva-goals`), nil for an unknown name.
+    public static func preset(named name: String) -> Mapping? {
+        guard let file = BuiltinMappingFiles.files.first(where: { $0.name == "preset-\(name).yaml" }) else { return nil }
+        var mapping = try? MappingFile.parse(text: file.text, file: "mappings/" + file.name, base: .auto)
+        mapping?.name = name
+        return mapping
+    }
+
+    /// Reads a mapping file, or a shipped preset by name. Fields it does not list keep the built-in words
+    /// of its language.
     ///
     /// - Throws: ``SheetError`` at the offending line for bad YAML, unknown keys or values.
     public static func load(path: String) throws -> Mapping {
+        if !path.contains("/"), !path.hasSuffix(".yaml"), !path.hasSuffix(".yml") {
+            if let preset = preset(named: path) { return preset }
+            throw SheetError.io(SourceLocation(file: path),
+                "no mapping file or preset called \"\(path)\"; presets: \(presetNames.joined(separator: ", "))")
+        }
         let bytes: [UInt8]
         do {
             bytes = try readSmallFile(path)

@@ -171,7 +171,7 @@ extension ModelBuilder {
         }
 
         if let statusText = text(row, .status) {
-            if let reading = importer.statusReader.read(statusText) {
+            if let reading = statusReader.read(statusText) {
                 kr.reportedStatus = reading.status
                 if let mark = reading.conflictingMark {
                     findings.append(Finding(.warning, "status-mark-conflict",

@@ -7,6 +7,8 @@ public enum OKRField: String, Sendable, Hashable, CaseIterable, Codable {
     case objectiveOwner = "objective_owner"
     case owner, type, parent, weight
     case objectiveWeight = "objective_weight"
+    case itemType = "item_type"
+    case title
     case unit, start, target, current, comparator, change, kind, deadline, period, status, progress, score, inferred, comment
 
     /// The key in `inspect --format json`'s `mapping` (camelCase, like the model).
@@ -16,6 +18,7 @@ public enum OKRField: String, Sendable, Hashable, CaseIterable, Codable {
         case .objectiveId: return "objectiveId"
         case .objectiveOwner: return "objectiveOwner"
         case .objectiveWeight: return "objectiveWeight"
+        case .itemType: return "itemType"
         default: return rawValue
         }
     }

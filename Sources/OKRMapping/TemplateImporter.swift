@@ -23,6 +23,19 @@ public struct TemplateImporter {
     public struct Located: Sendable {
         public var sheetIndex: Int
         public var header: HeaderMatch
+        /// The mapping that matched: the one asked for, or a preset recognised by its columns.
+        public var mapping: Mapping
+    }
+
+    /// The mappings to try: the one asked for, and with the built-in mapping also the presets, which a
+    /// template must match by their distinctive columns (Viva Goals: Type, Title and OKR Reference).
+    var candidates: [Mapping] {
+        guard options.mapping.name == "auto" else { return [options.mapping] }
+        return Mapping.presetNames.compactMap(Mapping.preset(named:)) + [options.mapping]
+    }
+
+    static func isTypedRows(_ header: HeaderMatch) -> Bool {
+        header.columns[.itemType] != nil && header.columns[.title] != nil
     }
 
     /// Finds the sheet and header row: the requested sheet, else the first visible sheet with an OKR header.
@@ -45,7 +58,12 @@ public struct TemplateImporter {
                     top.append(row)
                 }
             } catch is StopReading {}
-            if let header = headerDetector.detect(in: top) { return Located(sheetIndex: index, header: header) }
+            for mapping in candidates {
+                let detector = mapping == options.mapping ? headerDetector : HeaderDetector(mapping: mapping)
+                guard let header = detector.detect(in: top) else { continue }
+                if mapping != options.mapping, !(TemplateImporter.isTypedRows(header) && header.columns[.id] != nil) { continue }
+                return Located(sheetIndex: index, header: header, mapping: mapping)
+            }
         }
         let where_ = requested.map { "sheet \"\($0)\"" } ?? "any sheet"
         throw SheetError.invalidRequest(
@@ -61,7 +79,7 @@ public struct TemplateImporter {
     public func importModel(from reader: any WorkbookReader, file: String) throws -> (OKRModel, Located) {
         let located = try locate(in: reader, file: file)
         let sheet = try reader.loadSheet(at: located.sheetIndex)
-        var builder = ModelBuilder(importer: self, sheet: sheet, header: located.header, file: file)
+        var builder = ModelBuilder(importer: self, sheet: sheet, located: located, file: file)
         return (try builder.build(), located)
     }
 }
@@ -71,24 +89,28 @@ struct ModelBuilder {
     let importer: TemplateImporter
     let sheet: Sheet
     let header: HeaderMatch
+    let mapping: Mapping
+    let statusReader: StatusReader
     let file: String
     let parser: ValueParser
     var findings: [Finding] = []
     var objectives: [Objective] = []
     var period: Period?
 
-    init(importer: TemplateImporter, sheet: Sheet, header: HeaderMatch, file: String) {
+    init(importer: TemplateImporter, sheet: Sheet, located: TemplateImporter.Located, file: String) {
         self.importer = importer
         self.sheet = sheet
-        self.header = header
+        header = located.header
+        mapping = located.mapping
+        statusReader = mapping == importer.options.mapping ? importer.statusReader : StatusReader(mapping: mapping)
         self.file = file
-        let locale = importer.options.mapping.locale
+        let locale = mapping.locale
         let decimalComma: Bool? = locale.map { !$0.lowercased().hasPrefix("en") } ?? (header.language != "en")
         parser = ValueParser(decimalComma: decimalComma, language: header.language,
-                             fiscalYearStartMonth: importer.options.fiscalYearStart ?? importer.options.mapping.fiscalYearStart)
+                             fiscalYearStartMonth: importer.options.fiscalYearStart ?? located.mapping.fiscalYearStart)
     }
 
-    var fiscalYearStart: Int { importer.options.fiscalYearStart ?? importer.options.mapping.fiscalYearStart }
+    var fiscalYearStart: Int { importer.options.fiscalYearStart ?? mapping.fiscalYearStart }
 
     func source(row: Int, column: Int? = nil) -> OKRSource {
         OKRSource(file: file, sheet: sheet.info.name, row: row + 1,
@@ -114,6 +136,24 @@ struct ModelBuilder {
 
     mutating func build() throws -> OKRModel {
         period = importer.options.period ?? findPeriod() ?? periodColumn()
+        if TemplateImporter.isTypedRows(header) {
+            readTypedRows()
+        } else {
+            readLayoutRows()
+        }
+        finishObjectives()
+        var model = OKRModel()
+        model.language = header.language
+        model.period = period
+        model.asOf = importer.options.asOf
+        model.objectives = objectives
+        DerivedFields.evaluate(&model, thresholds: mapping.thresholds)
+        model.findings = findings + model.findings + OKRLint.check(model)
+        return model
+    }
+
+    /// Rows that are objectives or key results as their layout says (flat, merged, blocks).
+    mutating func readLayoutRows() {
         var current: Int?
         var lastObjectiveTitle: String?
         for row in sheet.rows where row.index > header.row {
@@ -150,15 +190,54 @@ struct ModelBuilder {
             let kr = readKeyResult(row, title: krText, objectiveIndex: current ?? 0)
             if let current { objectives[current].keyResults.append(kr) }
         }
-        finishObjectives()
-        var model = OKRModel()
-        model.language = header.language
-        model.period = period
-        model.asOf = importer.options.asOf
-        model.objectives = objectives
-        DerivedFields.evaluate(&model, thresholds: importer.options.mapping.thresholds)
-        model.findings = findings + model.findings + OKRLint.check(model)
-        return model
+    }
+
+    /// Rows typed by a column (Viva Goals: Objective, Key Result, Project), linked by parent references.
+    mutating func readTypedRows() {
+        var byReference: [String: Int] = [:]
+        var pending: [(kr: KeyResult, parent: String?, row: Row)] = []
+        for row in sheet.rows where row.index > header.row {
+            guard let title = text(row, .title) else { continue }
+            let type = text(row, .itemType)?.folded ?? ""
+            let reference = text(row, .id)
+            if ["objective", "doelstelling", "objectif", "goal"].contains(type) {
+                let index = startObjective(title: title, row: row)
+                var o = objectives[index]
+                o.id = reference ?? ""
+                o.parent = text(row, .parent)
+                o.owner = text(row, .owner)
+                if let label = text(row, .level) { o.levelLabel = label; o.level = level(for: label) }
+                if let w = number(row, .weight), w >= 0 { o.weight = w }
+                objectives[index] = o
+                if let reference { byReference[reference] = index }
+            } else if ["key result", "kr", "sleutelresultaat", "resultat cle", "keyresult"].contains(type) {
+                var kr = readKeyResult(row, title: title, objectiveIndex: 0)
+                kr.id = reference ?? ""
+                pending.append((kr, text(row, .parent), row))
+            } else {
+                findings.append(Finding(.note, "item-skipped",
+                    "\"\(title)\" is a \(text(row, .itemType) ?? "row without a type"), not an objective or key result; skipped",
+                    source: source(row: row.index, column: header.columns[.itemType])))
+            }
+        }
+        for (kr, parent, row) in pending {
+            if let parent, let index = byReference[parent] {
+                objectives[index].keyResults.append(kr)
+            } else {
+                findings.append(Finding(.warning, "kr-without-objective",
+                    "key result \"\(kr.title)\" names parent \"\(parent ?? "")\", which is not an objective here; "
+                        + "it is grouped under an untitled objective", source: source(row: row.index, column: header.columns[.parent])))
+                let index = objectives.firstIndex { $0.title.isEmpty } ?? startObjective(title: "", row: row)
+                objectives[index].keyResults.append(kr)
+            }
+        }
+        // An objective's parent is kept only when it names another objective (alignment), not a key result.
+        let objectiveIDs = Set(objectives.map(\.id))
+        for i in objectives.indices where objectives[i].parent.map({ !objectiveIDs.contains($0) }) == true {
+            findings.append(Finding(.note, "parent-not-objective",
+                "objective \"\(objectives[i].title)\" is aligned to \"\(objectives[i].parent ?? "")\", which is not an objective in this file; the link is kept",
+                source: objectives[i].source))
+        }
     }
 
     /// A period named in the rows above the header ("OKR-rapportage Q2 2026"), else in the sheet name.
@@ -229,7 +308,7 @@ struct ModelBuilder {
 
     func level(for label: String) -> Level {
         let folded = label.folded
-        for vocabulary in importer.options.mapping.vocabularies + Mapping.auto.vocabularies {
+        for vocabulary in mapping.vocabularies + Mapping.auto.vocabularies {
             for (level, words) in vocabulary.levels where words.contains(where: { $0.folded == folded }) {
                 return level
             }
@@ -239,7 +318,7 @@ struct ModelBuilder {
 
     func objectiveType(_ text: String) -> ObjectiveType? {
         let folded = text.folded
-        for vocabulary in importer.options.mapping.vocabularies + Mapping.auto.vocabularies {
+        for vocabulary in mapping.vocabularies + Mapping.auto.vocabularies {
             for (type, words) in vocabulary.types where words.contains(where: { folded.hasPrefix($0.folded) }) {
                 return type
             }

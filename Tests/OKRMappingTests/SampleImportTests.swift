@@ -235,3 +235,27 @@ struct StatusReaderTests {
         #expect(StatusReader(mapping: .auto).read("Marketing") == nil)
     }
 }
+
+@Suite("The Viva Goals preset")
+struct VivaGoalsPresetTests {
+    @Test func isRecognisedByItsColumnsAndLinksParents() throws {
+        let result = try convert(sample("viva-goals-export.xlsx"))
+        let model = result.model
+        #expect(model.objectives.map(\.id) == ["OKR-101", "OKR-201"])
+        #expect(model.objectives.map(\.parent) == [nil, "OKR-101"])
+        #expect(model.objectives[0].keyResults.map(\.id) == ["OKR-102", "OKR-103"])
+        #expect(model.objectives[1].keyResults.map(\.title) == ["Average wait time in days"])
+        #expect(model.objectives[1].keyResults[0].direction == .decrease)
+        #expect(model.objectives[1].keyResults[0].unit == "days")
+        #expect(model.objectives[1].levelLabel == "Customer Service")
+        #expect(model.objectives[1].keyResults[0].reportedStatus == .offTrack, "Viva's 'Behind'")
+        #expect(model.period?.label == "Q2 2026")
+        #expect(model.findings.contains { $0.code == "item-skipped" && $0.message.contains("Launch the self-service portal") })
+    }
+
+    @Test func canBeNamed() throws {
+        #expect(Mapping.presetNames == ["viva-goals"])
+        #expect(try Mapping.load(path: "viva-goals").name == "viva-goals")
+        #expect(throws: SheetError.self) { try Mapping.load(path: "no-such-preset") }
+    }
+}
