@@ -5,4 +5,7 @@
 #include <libxml/SAX2.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlversion.h>
+// zlib: XMLPackage inflates ZIP entries and checks their CRC-32 itself (inflate, crc32).
+// libxml2 depends on zlib already; XMLPackage links it (`linkerSettings: [.linkedLibrary("z")]`).
+#include <zlib.h>
 #endif
