@@ -30,6 +30,9 @@ public struct OutputTarget: Sendable {
         }
         path = argument
         let ext = InputFile.pathExtension(of: argument)
+        if ext == "xlsm" || ext == "xls" || ext == "xlsb" {
+            throw UsageError("\(argument): okrsheet writes .xlsx workbooks (no macros, not the legacy formats); name the output .xlsx")
+        }
         guard let byName = FileFormat(pathExtension: ext), allowed.contains(byName) else {
             throw UsageError("\(argument): cannot tell the output format from \(ext.isEmpty ? "a name without extension" : "the extension .\(ext)"); "
                 + "use one of \(OutputTarget.list(allowed)), or - with --to FORMAT")

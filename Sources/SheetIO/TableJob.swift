@@ -1,5 +1,6 @@
 import CSVAdapter
 import SheetKit
+import XLSXAdapter
 
 /// `okrsheet table`: cells as they are, with no OKR meaning, from any format to any format.
 public struct TableJob {
@@ -24,7 +25,7 @@ public struct TableJob {
     }
 
     /// The formats `table` writes.
-    public static let outputFormats: Set<FileFormat> = [.csv, .tsv]
+    public static let outputFormats: Set<FileFormat> = [.csv, .tsv, .xlsx]
 
     /// Converts the chosen sheet of the input to the output.
     ///
@@ -50,6 +51,17 @@ public struct TableJob {
         writeOptions.crlf = crlf
         writeOptions.neutralizeFormulas = neutralizeFormulas
 
+        if target.format == .xlsx {
+            let writer = try XLSXWriter(path: target.path, limits: limits)
+            var info = reader.sheets[index]
+            info.name = XLSXWriter.sheetName(from: reader.format == .csv ? inputFile.baseName : info.name, existing: [])
+            info.hidden = false
+            try writer.beginSheet(info)
+            let summary = try reader.readSheet(at: index) { try writer.write($0) }
+            try writer.endSheet(summary)
+            try writer.finish()
+            return opened.warnings + reader.warnings.filter { !opened.warnings.contains($0) }
+        }
         if let csv = reader as? CSVReader {
             // CSV to CSV: bytes in, bytes out, no cell values built (the fast path the bench measures).
             var readOptions = csv.options

@@ -23,7 +23,7 @@ struct Table: ParsableCommand {
     @Argument(help: "The file to read (- for standard input). Its format is detected from its bytes.")
     var input: String
 
-    @Argument(help: "The file to write (- for standard output); the extension picks the format: .csv, .tsv.")
+    @Argument(help: "The file to write (- for standard output); the extension picks the format: .csv, .tsv, .xlsx.")
     var output: String
 
     @Option(help: "The sheet to read (default: the first visible sheet).")
@@ -53,7 +53,7 @@ struct Table: ParsableCommand {
     @Flag(help: "CSV output: prefix ' to text starting with = + - @, tab or CR (CSV injection); numbers are never changed.")
     var neutralizeFormulas = false
 
-    @Option(help: "The output format when OUTPUT is - (csv, tsv).")
+    @Option(help: "The output format when OUTPUT is - (csv, tsv, xlsx).")
     var to: String?
 
     @OptionGroup var limitOptions: LimitOptions

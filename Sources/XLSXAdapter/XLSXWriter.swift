@@ -1,0 +1,233 @@
+import SheetKit
+import XMLPackage
+
+/// Writes an `.xlsx` workbook sheet by sheet, streaming each worksheet's rows into its deflated ZIP entry,
+/// so memory does not grow with the rows. The package has the parts Excel needs to open it without a
+/// repair prompt: content types, relationships, workbook, styles with a valid default, shared strings with
+/// correct counts, and docProps.
+public final class XLSXWriter: WorkbookWriter {
+    let output: AtomicOutputFile?
+    let sink: ByteWriter
+    let zip: ZipWriter
+    let styles = XLSXStyleTable()
+    let sharedStrings = XLSXSharedStrings()
+    let displayName: String
+    var sheets: [SheetInfo] = []
+    var current: (stream: ZipEntryStream, xml: XMLTextWriter, info: SheetInfo)?
+    var lastRow = -1
+    var finished = false
+    public let limits: Limits
+
+    /// Creates the workbook at `path` (atomically, on ``finish()``), or on standard output when nil.
+    public init(path: String?, limits: Limits = Limits()) throws {
+        self.limits = limits
+        if let path {
+            let file = try AtomicOutputFile(path: path)
+            output = file
+            sink = file.writer
+            displayName = path
+        } else {
+            output = nil
+            sink = ByteWriter.standardOutput()
+            displayName = "<stdout>"
+        }
+        zip = ZipWriter(sink: sink)
+    }
+
+    /// Checks Excel's sheet-name rules: 1–31 characters, none of `[ ] : * ? / \`, no leading or trailing
+    /// apostrophe, unique regardless of case.
+    public static func validate(sheetName name: String, existing: [String]) -> String? {
+        if name.isEmpty { return "a sheet name cannot be empty" }
+        if name.count > 31 { return "the sheet name \"\(name)\" is longer than 31 characters" }
+        if let bad = name.first(where: { "[]:*?/\\".contains($0) }) { return "the sheet name \"\(name)\" contains \"\(bad)\", which Excel does not allow" }
+        if name.hasPrefix("'") || name.hasSuffix("'") { return "the sheet name \"\(name)\" starts or ends with an apostrophe" }
+        if existing.contains(where: { $0.lowercased() == name.lowercased() }) { return "the workbook already has a sheet named \"\(name)\"" }
+        if name.lowercased() == "history" { return "\"History\" is a name Excel reserves" }
+        return nil
+    }
+
+    /// A valid sheet name made from any text (for a CSV's file name): forbidden characters replaced, cut to 31.
+    public static func sheetName(from text: String, existing: [String]) -> String {
+        var name = String(text.map { "[]:*?/\\".contains($0) ? "_" : $0 })
+        while name.hasPrefix("'") { name.removeFirst() }
+        while name.hasSuffix("'") { name.removeLast() }
+        if name.isEmpty || name.lowercased() == "history" { name = "Sheet1" }
+        name = String(name.prefix(31))
+        var candidate = name
+        var n = 2
+        while validate(sheetName: candidate, existing: existing) != nil {
+            let suffix = " (\(n))"
+            candidate = String(name.prefix(31 - suffix.count)) + suffix
+            n += 1
+        }
+        return candidate
+    }
+
+    public func beginSheet(_ info: SheetInfo) throws {
+        if let problem = XLSXWriter.validate(sheetName: info.name, existing: sheets.map(\.name)) {
+            throw SheetError.invalidRequest(SourceLocation(file: displayName), problem)
+        }
+        guard current == nil else { throw SheetError.invalidRequest(SourceLocation(file: displayName), "the previous sheet was not ended") }
+        sheets.append(info)
+        let stream = try zip.beginStream(name: "xl/worksheets/sheet\(sheets.count).xml")
+        let xml = XMLTextWriter { try stream.write($0) }
+        try xml.raw(#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n")
+        try xml.raw(#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" "#
+            + #"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#)
+        try xml.raw("<sheetData>")
+        current = (stream, xml, info)
+        lastRow = -1
+    }
+
+    func location(row: Int? = nil, column: Int? = nil) -> SourceLocation {
+        .cell(displayName, sheet: current?.info.name, row: row, column: column)
+    }
+
+    public func write(_ row: Row) throws {
+        guard let xml = current?.xml else { throw SheetError.invalidRequest(SourceLocation(file: displayName), "no sheet begun") }
+        guard row.index > lastRow else {
+            throw SheetError.invalidRequest(location(row: row.index), "rows must come in ascending order")
+        }
+        guard row.index < min(limits.maxRows, CellReference.maxRows) else {
+            throw SheetError.limitExceeded(location(row: row.index), limit: "rows per sheet (\(CellReference.maxRows))",
+                                           value: "row \(row.index + 1)", howToRaise: "split the data over several sheets or files")
+        }
+        lastRow = row.index
+        let cells = row.cells.filter { !$0.value.isEmpty || $0.formula != nil || $0.style != nil }
+        guard !cells.isEmpty || row.hidden else { return }
+        try xml.raw(row.hidden ? "<row r=\"\(row.index + 1)\" hidden=\"1\">" : "<row r=\"\(row.index + 1)\">")
+        var lastColumn = -1
+        for cell in cells {
+            guard cell.column > lastColumn, cell.column < CellReference.maxColumns else {
+                throw SheetError.limitExceeded(location(row: row.index, column: cell.column), limit: "columns per sheet (16,384, XFD)",
+                                               value: "column \(cell.column + 1)", howToRaise: "the data must be narrower")
+            }
+            lastColumn = cell.column
+            try write(cell, row: row.index, to: xml)
+        }
+        try xml.raw("</row>")
+    }
+
+    /// The number format a value needs when its cell has none.
+    static func defaultFormat(for value: CellValue) -> String? {
+        switch value {
+        case .date: return "yyyy-mm-dd"
+        case .dateTime: return "yyyy-mm-dd hh:mm:ss"
+        case .time: return "hh:mm:ss"
+        case .duration: return "[h]:mm:ss"
+        default: return nil
+        }
+    }
+
+    func write(_ cell: Cell, row: Int, to xml: XMLTextWriter) throws {
+        let ref = CellReference(row: row, column: cell.column).description
+        var format = cell.style?.numberFormat
+        if let needed = XLSXWriter.defaultFormat(for: cell.value), format.map({ NumberFormat.classify($0) == .number }) ?? true {
+            format = needed
+        }
+        let xf = styles.xf(.init(numberFormat: format, bold: cell.style?.bold ?? false, fill: cell.style?.fill))
+        let s = xf == 0 ? "" : " s=\"\(xf)\""
+        let formula = try cell.formula.map { f -> String in
+            guard f.count <= limits.maxCellLength else {
+                throw SheetError.limitExceeded(location(row: row, column: cell.column), limit: "formula length (\(limits.maxCellLength) characters)",
+                                               value: "\(f.count) characters", howToRaise: Limits.howToRaise("cell-length"))
+            }
+            return f
+        }
+        func open(_ type: String?) throws {
+            try xml.raw("<c r=\"\(ref)\"\(s)\(type.map { " t=\"\($0)\"" } ?? "")>")
+            if let formula {
+                try xml.raw("<f>")
+                try xml.text(formula)
+                try xml.raw("</f>")
+            }
+        }
+        switch cell.value {
+        case .empty:
+            if formula != nil { try open(nil); try xml.raw("</c>") } else { try xml.raw("<c r=\"\(ref)\"\(s)/>") }
+        case .number(let d):
+            guard d.isFinite else {
+                try open("e")
+                try xml.raw("<v>#NUM!</v></c>")
+                return
+            }
+            try open(nil)
+            try xml.raw("<v>\(CellValue.numberText(d))</v></c>")
+        case .bool(let b):
+            try open("b")
+            try xml.raw(b ? "<v>1</v></c>" : "<v>0</v></c>")
+        case .error(let e):
+            try open("e")
+            try xml.raw("<v>")
+            try xml.text(e)
+            try xml.raw("</v></c>")
+        case .date, .dateTime, .time, .duration:
+            let serial = ExcelDate.serial(of: cell.value) ?? 0
+            try open(nil)
+            try xml.raw("<v>\(CellValue.numberText(serial))</v></c>")
+        case .text(let text):
+            guard text.count <= limits.maxCellLength else {
+                throw SheetError.limitExceeded(location(row: row, column: cell.column), limit: "cell length (\(limits.maxCellLength) characters)",
+                                               value: "\(text.count) characters", howToRaise: Limits.howToRaise("cell-length"))
+            }
+            if formula != nil {
+                try open("str")
+                try xml.raw("<v>")
+                try xml.text(OOXMLEscape.encode(text))
+                try xml.raw("</v></c>")
+            } else if let index = sharedStrings.index(of: text) {
+                try open("s")
+                try xml.raw("<v>\(index)</v></c>")
+            } else {
+                try open("inlineStr")
+                try xml.raw(XLSXSharedStrings.needsPreserve(text) ? "<is><t xml:space=\"preserve\">" : "<is><t>")
+                try xml.text(OOXMLEscape.encode(text))
+                try xml.raw("</t></is></c>")
+            }
+        }
+    }
+
+    public func endSheet(_ summary: SheetSummary) throws {
+        guard let (stream, xml, _) = current else { return }
+        try xml.raw("</sheetData>")
+        if !summary.merges.isEmpty {
+            try xml.raw("<mergeCells count=\"\(summary.merges.count)\">")
+            for merge in summary.merges { try xml.raw("<mergeCell ref=\"\(merge)\"/>") }
+            try xml.raw("</mergeCells>")
+        }
+        try xml.raw(#"<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>"#)
+        try xml.raw("</worksheet>")
+        try xml.flush()
+        try stream.close()
+        current = nil
+    }
+
+    /// Writes the remaining parts and the ZIP directory, then moves the file into place.
+    public func finish() throws {
+        guard !finished else { return }
+        if current != nil { try endSheet(SheetSummary()) }
+        if sheets.isEmpty {
+            try beginSheet(SheetInfo(name: "Sheet1"))
+            try endSheet(SheetSummary())
+        }
+        finished = true
+        try part("xl/sharedStrings.xml") { try self.sharedStrings.write(to: $0) }
+        try part("xl/styles.xml") { try self.styles.write(to: $0) }
+        try part("xl/workbook.xml") { try XLSXPackageParts.workbook($0, sheets: self.sheets) }
+        try part("xl/_rels/workbook.xml.rels") { try XLSXPackageParts.workbookRelationships($0, sheetCount: self.sheets.count) }
+        try part("[Content_Types].xml") { try XLSXPackageParts.contentTypes($0, sheetCount: self.sheets.count) }
+        try part("_rels/.rels") { try XLSXPackageParts.packageRelationships($0) }
+        try part("docProps/core.xml") { try XLSXPackageParts.coreProperties($0) }
+        try part("docProps/app.xml") { try XLSXPackageParts.appProperties($0, sheets: self.sheets) }
+        try zip.finish()
+        if let output { try output.commit() }
+    }
+
+    func part(_ name: String, _ body: (XMLTextWriter) throws -> Void) throws {
+        var bytes: [UInt8] = []
+        let xml = XMLTextWriter { bytes.append(contentsOf: $0) }
+        try body(xml)
+        try xml.flush()
+        try zip.add(name: name, bytes: bytes)
+    }
+}

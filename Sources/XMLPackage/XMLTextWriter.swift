@@ -1,0 +1,67 @@
+/// A fast writer of XML text: markup goes in as is, text and attribute values are escaped only when they
+/// need it, and the bytes go out in 64 KiB pieces to a sink (a ZIP entry stream, a buffer).
+public final class XMLTextWriter {
+    @usableFromInline var buffer: [UInt8] = []
+    @usableFromInline let flushAt: Int
+    let sink: (UnsafeRawBufferPointer) throws -> Void
+
+    public init(flushAt: Int = 1 << 16, sink: @escaping (UnsafeRawBufferPointer) throws -> Void) {
+        self.flushAt = flushAt
+        self.sink = sink
+        buffer.reserveCapacity(flushAt + 1024)
+    }
+
+    /// Markup, written as is.
+    @inlinable
+    public func raw(_ markup: String) throws {
+        var s = markup
+        s.withUTF8 { buffer.append(contentsOf: $0) }
+        if buffer.count >= flushAt { try flush() }
+    }
+
+    /// Character data: `&`, `<` and `>` escaped; characters XML 1.0 forbids are handed to `invalid`, which
+    /// returns their replacement (XLSX writes `_x0001_`).
+    public func text(_ value: String, invalid: (UInt8) -> String = { _ in "" }) throws {
+        try escaped(value, attribute: false, invalid: invalid)
+    }
+
+    /// An attribute value (without the quotes): also `"` and line breaks escaped.
+    public func attribute(_ value: String) throws {
+        try escaped(value, attribute: true, invalid: { _ in "" })
+    }
+
+    func escaped(_ value: String, attribute: Bool, invalid: (UInt8) -> String) throws {
+        var s = value
+        s.withUTF8 { bytes in
+            var clean = true
+            for b in bytes where b < 0x20 || b == 0x26 || b == 0x3C || b == 0x3E || (attribute && b == 0x22) {
+                clean = false
+                break
+            }
+            if clean {
+                buffer.append(contentsOf: bytes)
+                return
+            }
+            for b in bytes {
+                switch b {
+                case 0x26: buffer.append(contentsOf: "&amp;".utf8)
+                case 0x3C: buffer.append(contentsOf: "&lt;".utf8)
+                case 0x3E: buffer.append(contentsOf: "&gt;".utf8)
+                case 0x22 where attribute: buffer.append(contentsOf: "&quot;".utf8)
+                case 0x09, 0x0A, 0x0D:
+                    if attribute { buffer.append(contentsOf: "&#\(b);".utf8) } else { buffer.append(b) }
+                case ..<0x20: buffer.append(contentsOf: invalid(b).utf8)
+                default: buffer.append(b)
+                }
+            }
+        }
+        if buffer.count >= flushAt { try flush() }
+    }
+
+    /// Hands everything buffered to the sink.
+    public func flush() throws {
+        guard !buffer.isEmpty else { return }
+        try buffer.withUnsafeBytes { try sink($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
