@@ -31,7 +31,9 @@ public struct HeaderDetector: Sendable {
         self.mapping = mapping
         var list: [Synonym] = []
         for vocabulary in mapping.vocabularies {
-            for (field, texts) in vocabulary.fields {
+            // In field order, so that equal matches resolve the same way every run.
+            for field in OKRField.allCases {
+                guard let texts = vocabulary.fields[field] else { continue }
                 for text in texts {
                     let words = text.foldedWords
                     if !words.isEmpty { list.append(Synonym(words: words, field: field, language: vocabulary.language)) }
@@ -68,6 +70,7 @@ public struct HeaderDetector: Sendable {
         }
         // Exact and longer matches claim their field first; a field or column is used once.
         candidates.sort { ($0.exact ? 1 : 0, $0.length, -$0.column) > ($1.exact ? 1 : 0, $1.length, -$1.column) }
+        // (Columns differ between candidates, so the order above is total.)
         var columns: [OKRField: Int] = [:], headers: [OKRField: String] = [:], used = Set<Int>()
         var votes: [String: Int] = [:]
         for c in candidates where columns[c.field] == nil && !used.contains(c.column) {

@@ -90,7 +90,13 @@ enum MappingFile {
                     guard let field = OKRField(rawValue: name) else {
                         throw doc.unknownKey(nameNode, name, known: OKRField.allCases.map(\.rawValue), in: "fields")
                     }
-                    vocabulary.fields[field] = try doc.strings(list, what: "fields.\(name)")
+                    let texts = try doc.strings(list, what: "fields.\(name)")
+                    vocabulary.fields[field] = texts
+                    // A header the file gives to this field no longer stands for another one of the base.
+                    let claimed = Set(texts.map(\.folded))
+                    for other in vocabulary.fields.keys where other != field {
+                        vocabulary.fields[other]?.removeAll { claimed.contains($0.folded) }
+                    }
                 }
             case "columns":
                 for (name, nameNode, letter) in try doc.pairs(value, what: "columns") {
