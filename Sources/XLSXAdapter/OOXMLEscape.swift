@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The `_xHHHH_` escapes of OOXML strings (ECMA-376 §22.9.2.19): a UTF-16 code unit written as four hex
 /// digits, used for characters XML cannot hold (`_x000D_` is a carriage return). `_x005F_` escapes the
 /// underscore itself, so `_x005F_x000D_` reads as the literal text `_x000D_`.
@@ -41,7 +47,13 @@ enum OOXMLEscape {
     }
 
     private static func firstEscape(in bytes: [UInt8]) -> Int? {
-        var i = 0
+        guard bytes.count >= 7 else { return nil }
+        // Most text has no underscore at all: find one with memchr before looking closer.
+        let first: Int? = bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, let hit = memchr(base, 0x5F, buffer.count) else { return nil }
+            return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+        }
+        guard var i = first else { return nil }
         while i + 7 <= bytes.count {
             if bytes[i] == UInt8(ascii: "_"), escape(in: bytes, at: i) != nil { return i }
             i += 1

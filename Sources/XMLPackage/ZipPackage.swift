@@ -249,7 +249,7 @@ public final class ZipPackage {
     /// Where the entry's data starts: after its local header, whose name and extra field may differ in
     /// length from the central directory's.
     private func dataOffset(of entry: ZipEntry) throws -> Int64 {
-        let header = try ZipPackage.readBytes(fd: fd, at: entry.localHeaderOffset, count: 30, fileSize: fileSize)
+        let header = try ZipPackage.readBytes(fd: fd, at: entry.localHeaderOffset, count: 30, fileSize: fileSize, location: location)
         guard let header, ZipPackage.le32(header, 0) == 0x0403_4B50 else {
             throw SheetError.malformed(location, "the ZIP entry \(entry.name) has no local header where the directory says (corrupt or truncated)")
         }
@@ -262,7 +262,7 @@ public final class ZipPackage {
     private static func readDirectory(fd: Int32, fileSize: Int64, displayName: String) throws -> [ZipEntry] {
         let location = SourceLocation(file: displayName)
         let tailLength = min(fileSize, 22 + 65_535)
-        guard let tail = try readBytes(fd: fd, at: fileSize - tailLength, count: Int(tailLength), fileSize: fileSize),
+        guard let tail = try readBytes(fd: fd, at: fileSize - tailLength, count: Int(tailLength), fileSize: fileSize, location: location),
               tail.count >= 22 else {
             throw notZip(fd: fd, fileSize: fileSize, location: location)
         }
@@ -286,7 +286,7 @@ public final class ZipPackage {
             // ZIP64: the real counts live in the ZIP64 end-of-central-directory record.
             let recordOffset = le64(tail, eocd - 20 + 8)
             guard recordOffset <= UInt64(fileSize),
-                  let record = try readBytes(fd: fd, at: Int64(recordOffset), count: 56, fileSize: fileSize),
+                  let record = try readBytes(fd: fd, at: Int64(recordOffset), count: 56, fileSize: fileSize, location: location),
                   le32(record, 0) == 0x0606_4B50 else {
                 throw SheetError.malformed(location, "the ZIP64 directory record is missing (corrupt or truncated)")
             }
@@ -302,7 +302,7 @@ public final class ZipPackage {
             base = eocdPosition - directoryOffset - directorySize
         }
         guard directorySize <= fileSize, directoryOffset + base + directorySize <= fileSize,
-              let directory = try readBytes(fd: fd, at: directoryOffset + base, count: Int(directorySize), fileSize: fileSize) else {
+              let directory = try readBytes(fd: fd, at: directoryOffset + base, count: Int(directorySize), fileSize: fileSize, location: location) else {
             throw SheetError.malformed(location, "the ZIP directory lies beyond the end of the file (truncated)")
         }
         guard count <= directorySize / 46 + 1 else {
@@ -352,7 +352,7 @@ public final class ZipPackage {
 
     /// The error for a file without an end-of-central-directory record.
     private static func notZip(fd: Int32, fileSize: Int64, location: SourceLocation) -> SheetError {
-        let head = (try? readBytes(fd: fd, at: 0, count: 4, fileSize: fileSize)) ?? nil
+        let head = (try? readBytes(fd: fd, at: 0, count: 4, fileSize: fileSize, location: location)) ?? nil
         if let head, head == [0x50, 0x4B, 0x03, 0x04] {
             return SheetError.malformed(location, "the ZIP archive is truncated (its directory at the end of the file is missing); "
                 + "copy or download the file again")
@@ -361,7 +361,8 @@ public final class ZipPackage {
     }
 
     /// `count` bytes at `offset`, or nil when the file is shorter.
-    private static func readBytes(fd: Int32, at offset: Int64, count: Int, fileSize: Int64) throws -> [UInt8]? {
+    private static func readBytes(fd: Int32, at offset: Int64, count: Int, fileSize: Int64,
+                                  location: SourceLocation) throws -> [UInt8]? {
         guard offset >= 0, count >= 0, offset + Int64(count) <= fileSize else { return nil }
         var bytes = [UInt8](repeating: 0, count: count)
         var done = 0
@@ -372,7 +373,7 @@ public final class ZipPackage {
             }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw SheetError.io(SourceLocation(file: "ZIP archive"), "cannot read the ZIP directory: \(String(cString: strerror(errno)))")
+                throw SheetError.io(location, "cannot read: \(String(cString: strerror(errno)))")
             }
             guard n > 0 else { return nil }
             done += n
