@@ -100,22 +100,22 @@ final class ODSSheetParser: XMLContentHandler {
         if inCell {
             if namespace == ODSNamespace.text {
                 try startText(local, attributes: attributes)
-            } else if namespace == ODSNamespace.draw || (namespace == ODSNamespace.office && local.equals("annotation"))
-                        || (namespace == ODSNamespace.table && local.equals("table")) {
+            } else if namespace == ODSNamespace.draw || (namespace == ODSNamespace.office && local.spells("annotation"))
+                        || (namespace == ODSNamespace.table && local.spells("table")) {
                 skipDepth = 1
             }
             return
         }
         guard namespace == ODSNamespace.table else { return }
         if active {
-            if local.equals("table-cell") || local.equals("covered-table-cell") {
+            if local.spells("table-cell") || local.spells("covered-table-cell") {
                 if inRow { try startCell(attributes) }
-            } else if local.equals("table-row") {
+            } else if local.spells("table-row") {
                 try startRow(attributes)
-            } else if local.equals("table") {
+            } else if local.spells("table") {
                 tableNesting += 1
             }
-        } else if local.equals("table") {
+        } else if local.spells("table") {
             tableNesting += 1
             guard tableNesting == 1 else { return }
             tablePosition += 1
@@ -137,16 +137,16 @@ final class ODSSheetParser: XMLContentHandler {
         let local = name.localName
         if inCell {
             if namespace == ODSNamespace.text {
-                if local.equals("p") || local.equals("h") { paragraphDepth = max(paragraphDepth - 1, 0) }
-            } else if namespace == ODSNamespace.table, local.equals("table-cell") || local.equals("covered-table-cell") {
+                if local.spells("p") || local.spells("h") { paragraphDepth = max(paragraphDepth - 1, 0) }
+            } else if namespace == ODSNamespace.table, local.spells("table-cell") || local.spells("covered-table-cell") {
                 try finishCell()
             }
             return
         }
         guard namespace == ODSNamespace.table else { return }
-        if local.equals("table-row") {
+        if local.spells("table-row") {
             if active { try finishRow() }
-        } else if local.equals("table") {
+        } else if local.spells("table") {
             tableNesting = max(tableNesting - 1, 0)
             if active, tableNesting == 0 {
                 active = false
@@ -171,13 +171,13 @@ final class ODSSheetParser: XMLContentHandler {
         nextColumn = 0
         for i in 0..<attributes.count {
             let local = attributes.localName(at: i)
-            if local.equals("number-rows-repeated") {
+            if local.spells("number-rows-repeated") {
                 guard attributes.name(at: i).namespace == ODSNamespace.table else { continue }
                 rowRepeat = ODSSheetParser.repeatCount(attributes.value(at: i))
-            } else if local.equals("visibility") {
+            } else if local.spells("visibility") {
                 guard attributes.name(at: i).namespace == ODSNamespace.table else { continue }
                 let v = attributes.value(at: i)
-                row.hidden = v.equals("collapse") || v.equals("filter")
+                row.hidden = v.spells("collapse") || v.spells("filter")
             }
         }
     }
@@ -222,7 +222,7 @@ final class ODSSheetParser: XMLContentHandler {
         paragraphs = 0
         paragraphDepth = 0
         captureText = false
-        text.removeAll(keepingCapacity: true)
+        if !text.isEmpty { text.removeAll(keepingCapacity: true) }
         var error = false
         var typeSeen = false
         var number: Double?
@@ -238,38 +238,38 @@ final class ODSSheetParser: XMLContentHandler {
             guard local.count >= 5, let first = local.first else { continue }
             switch first {
             case UInt8(ascii: "v"):
-                if local.equals("value-type") {
+                if local.spells("value-type") {
                     let v = attributes.value(at: i)
-                    if v.equals("error") {
+                    if v.spells("error") {
                         if attributes.name(at: i).namespace == ODSNamespace.calcext { error = true }
                     } else if !typeSeen {
                         cellType = ODSSheetParser.valueType(v)
                         typeSeen = true
                     }
-                } else if local.equals("value") {
+                } else if local.spells("value") {
                     number = ODSValueParser.number(attributes.value(at: i))
                 }
             case UInt8(ascii: "d"):
-                if local.equals("date-value") { dateValue = ODSValueParser.dateValue(attributes.value(at: i)) }
+                if local.spells("date-value") { dateValue = ODSValueParser.dateValue(attributes.value(at: i)) }
             case UInt8(ascii: "t"):
-                if local.equals("time-value") { seconds = ODSValueParser.durationSeconds(attributes.value(at: i)) }
+                if local.spells("time-value") { seconds = ODSValueParser.durationSeconds(attributes.value(at: i)) }
             case UInt8(ascii: "b"):
-                if local.equals("boolean-value") { boolean = ODSValueParser.boolean(attributes.value(at: i)) }
+                if local.spells("boolean-value") { boolean = ODSValueParser.boolean(attributes.value(at: i)) }
             case UInt8(ascii: "s"):
-                if local.equals("string-value") {
+                if local.spells("string-value") {
                     let v = attributes.value(at: i)
                     if v.count > maxTextBytes { throw tooLong(v.count) }
                     cellStringValue = ODSValueParser.text(v)
                 }
             case UInt8(ascii: "f"):
-                if local.equals("formula") { cellFormula = ODSSheetParser.formulaText(attributes.value(at: i)) }
+                if local.spells("formula") { cellFormula = ODSSheetParser.formulaText(attributes.value(at: i)) }
             case UInt8(ascii: "n"):
                 guard local.count > 16 else { continue }
-                if local.equals("number-columns-repeated") {
+                if local.spells("number-columns-repeated") {
                     cellRepeat = ODSSheetParser.repeatCount(attributes.value(at: i))
-                } else if local.equals("number-columns-spanned") {
+                } else if local.spells("number-columns-spanned") {
                     columnsSpanned = ODSSheetParser.repeatCount(attributes.value(at: i))
-                } else if local.equals("number-rows-spanned") {
+                } else if local.spells("number-rows-spanned") {
                     rowsSpanned = ODSSheetParser.repeatCount(attributes.value(at: i))
                 }
             default:
@@ -306,7 +306,7 @@ final class ODSSheetParser: XMLContentHandler {
     }
 
     private func startText(_ local: XMLBytes, attributes: XMLAttributes) throws {
-        if local.equals("p") || local.equals("h") {
+        if local.spells("p") || local.spells("h") {
             if paragraphDepth == 0 {
                 if paragraphs > 0, captureText { text.append(0x0A) }
                 paragraphs += 1
@@ -315,21 +315,21 @@ final class ODSSheetParser: XMLContentHandler {
             return
         }
         guard captureText, paragraphDepth > 0 else {
-            if local.equals("note") { skipDepth = 1 }
+            if local.spells("note") { skipDepth = 1 }
             return
         }
-        if local.equals("s") {
+        if local.spells("s") {
             var count = 1
             if let c = attributes.value(of: "c", in: ODSNamespace.text) {
                 count = ODSSheetParser.repeatCount(c)
             }
             if count > maxTextBytes - text.count { throw tooLong(ODSSheetParser.adding(text.count, count)) }
             text.append(contentsOf: repeatElement(0x20, count: count))
-        } else if local.equals("tab") {
+        } else if local.spells("tab") {
             text.append(0x09)
-        } else if local.equals("line-break") {
+        } else if local.spells("line-break") {
             text.append(0x0A)
-        } else if local.equals("note") || local.equals("ruby-text") {
+        } else if local.spells("note") || local.spells("ruby-text") {
             skipDepth = 1
         }
     }
@@ -469,13 +469,13 @@ final class ODSSheetParser: XMLContentHandler {
 
     private static func valueType(_ v: XMLBytes) -> ValueType {
         switch v.first {
-        case UInt8(ascii: "f"): return v.equals("float") ? .number : .other
-        case UInt8(ascii: "s"): return v.equals("string") ? .string : .other
-        case UInt8(ascii: "p"): return v.equals("percentage") ? .percentage : .other
-        case UInt8(ascii: "c"): return v.equals("currency") ? .currency : .other
-        case UInt8(ascii: "d"): return v.equals("date") ? .date : .other
-        case UInt8(ascii: "t"): return v.equals("time") ? .time : .other
-        case UInt8(ascii: "b"): return v.equals("boolean") ? .boolean : .other
+        case UInt8(ascii: "f"): return v.spells("float") ? .number : .other
+        case UInt8(ascii: "s"): return v.spells("string") ? .string : .other
+        case UInt8(ascii: "p"): return v.spells("percentage") ? .percentage : .other
+        case UInt8(ascii: "c"): return v.spells("currency") ? .currency : .other
+        case UInt8(ascii: "d"): return v.spells("date") ? .date : .other
+        case UInt8(ascii: "t"): return v.spells("time") ? .time : .other
+        case UInt8(ascii: "b"): return v.spells("boolean") ? .boolean : .other
         default: return .other
         }
     }
@@ -493,5 +493,23 @@ final class ODSSheetParser: XMLContentHandler {
         guard !b.isEmpty else { return nil }
         let rest = UnsafeBufferPointer(rebasing: b)
         return ODSValueParser.text(XMLBytes(start: rest.baseAddress, count: rest.count))
+    }
+}
+
+extension XMLBytes {
+    /// Whether the bytes spell `text`: ``XMLBytes/equals(_:)``, forced inline, as it runs several times
+    /// per element.
+    @inline(__always)
+    fileprivate func spells(_ text: StaticString) -> Bool {
+        let length = text.utf8CodeUnitCount
+        guard count == length else { return false }
+        guard let start else { return length == 0 }
+        let other = text.utf8Start
+        var i = 0
+        while i < length {
+            if start[i] != other[i] { return false }
+            i += 1
+        }
+        return true
     }
 }

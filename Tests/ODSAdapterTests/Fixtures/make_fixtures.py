@@ -212,3 +212,14 @@ meta = ('<?xml version="1.0" encoding="UTF-8"?>\n'
 write("meta_counts_fewer_sheets.ods", content(
     table("One", row(cell('office:value-type="string"', "first")))
     + table("Two", row(cell('office:value-type="string"', "second")))), extra={"meta.xml": meta})
+
+# Over 4 MiB of content.xml, so that it is parsed while a second thread inflates it: 30,000 rows in a
+# first sheet, then a small second sheet.
+big_rows = "".join(
+    f'<table:table-row><table:table-cell office:value-type="float" office:value="{i}"><text:p>{i}</text:p></table:table-cell>'
+    f'<table:table-cell office:value-type="string"><text:p>regel {i % 7}</text:p></table:table-cell>'
+    f'<table:table-cell table:number-columns-repeated="1022"/></table:table-row>'
+    for i in range(30000))
+write("large_content_parsed_while_inflating.ods", content(
+    f'<table:table table:name="Groot">{big_rows}</table:table>'
+    + table("Klein", row(cell('office:value-type="string"', "after the big one")))))
