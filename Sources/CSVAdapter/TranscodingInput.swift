@@ -92,7 +92,13 @@ final class TranscodingInput {
             }
             var out = 0
             for i in 0..<n {
-                out += TranscodingInput.encodeUTF8(TranscodingInput.cp1252(raw[i]), into: dest + out)
+                let b = raw[i]
+                if b < 0x80 {  // ASCII, most of any export: copied as is
+                    dest[out] = b
+                    out += 1
+                } else {
+                    out += TranscodingInput.encodeUTF8(TranscodingInput.cp1252(b), into: dest + out)
+                }
             }
             produced += Int64(out)
             return out

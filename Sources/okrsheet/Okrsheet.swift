@@ -21,7 +21,7 @@ struct Okrsheet: ParsableCommand {
         Exit status: 0 success (warnings included), 2 bad usage, 3 unreadable or bad input.
         """,
         version: "okrsheet 0.1.0",
-        subcommands: [Convert.self, Check.self, Inspect.self, Table.self]
+        subcommands: [Convert.self, Check.self, Inspect.self, Table.self, Update.self]
     )
 
     static func main() {

@@ -1,0 +1,301 @@
+import Foundation
+import OKRCore
+import SheetKit
+
+/// The state of one run: header search, slots, compiled conditions, accumulators.
+struct AggregationState {
+    let aggregator: LedgerAggregator
+    let file: String
+    var fallback: LedgerValueReader.Convention = .comma
+    var result: LedgerResult
+    var header: [String]?
+    var firstNonEmpty: (texts: [String], index: Int)?
+    var slots: [LedgerSlot] = []
+    var slotNames: [String] = []
+    var program = FilterProgram()
+    /// Per rule: the root node of its condition.
+    var roots: [Int] = []
+    var measures: [MeasurePlan] = []
+    var accumulators: [LedgerAccumulator] = []
+    /// Per `count_distinct` rule: the values seen.
+    var distinct: [Int: Set<[UInt8]>] = [:]
+    let arena = LedgerByteArena()
+    /// The program, roots and measures in fixed memory once bound.
+    var frozen: FrozenFilterProgram?
+    var frozenPlans: FrozenPlans?
+    var rootPointer = UnsafeBufferPointer<Int>(start: nil, count: 0)
+    var measurePointer = UnsafeBufferPointer<MeasurePlan>(start: nil, count: 0)
+
+    init(aggregator: LedgerAggregator, file: String) {
+        self.aggregator = aggregator
+        self.file = file
+        result = LedgerResult(values: [], matchedRows: [])
+    }
+
+    /// Every column name the rules use.
+    var referencedColumns: [String] {
+        var names: [String] = []
+        for rule in aggregator.rules {
+            for c in rule.measure.columns + rule.filter.columns.map(\.name) where !names.contains(c) { names.append(c) }
+        }
+        return names
+    }
+
+    mutating func consume(_ row: some LedgerRow, index: Int) throws {
+        guard header != nil else {
+            try findHeader(row, index: index)
+            return
+        }
+        if row.isBlank { return }
+        result.rowsRead += 1
+        arena.reset()
+        var failed = -1
+        let arena = self.arena
+        slots.withUnsafeMutableBufferPointer { slots in
+            for s in slots.indices {
+                row.fill(&slots[s], arena: arena)
+                if failed < 0, slots[s].failure != .none { failed = s }
+            }
+        }
+        if failed >= 0 {
+            try reportBadCell(row, slot: failed)
+            return
+        }
+        guard let view = frozen?.view else { return }
+        let roots = rootPointer, measures = measurePointer
+        var distinctSeen: [(Int, [UInt8])] = []
+        slots.withUnsafeMutableBufferPointer { slots in
+            accumulators.withUnsafeMutableBufferPointer { accumulators in
+                for r in 0..<roots.count {
+                    let m = measures[r]
+                    if m.gateSlot >= 0 {
+                        let gate = slots[m.gateSlot]
+                        guard gate.hasNumber, gate.number >= m.gateLow, gate.number <= m.gateHigh else { continue }
+                    }
+                    guard view.holds(roots[r], slots, arena) else { continue }
+                    accumulators[r].rows += 1
+                    switch m.kind {
+                    case .count:
+                        break
+                    case .number:
+                        let slot = slots[m.value]
+                        if slot.hasNumber { accumulators[r].add(slot.number, micros: slot.hasMicros ? slot.micros : nil) }
+                    case .distinct:
+                        let slot = slots[m.value]
+                        if !slot.isEmpty { distinctSeen.append((r, Array(arena.bytes(slot.textStart, slot.textCount)))) }
+                    case .last:
+                        let value = slots[m.value], date = slots[m.date]
+                        if value.hasNumber, date.hasDay, date.day >= accumulators[r].lastDay {
+                            accumulators[r].lastDay = date.day
+                            accumulators[r].hasLast = true
+                            accumulators[r].last = value.number
+                        }
+                    }
+                }
+            }
+        }
+        if !distinctSeen.isEmpty {
+            for (r, value) in distinctSeen { distinct[r, default: []].insert(value) }
+        }
+    }
+
+    /// Fails at a cell that does not parse, or (with `on_error: skip`) counts and lists its row.
+    mutating func reportBadCell(_ row: some LedgerRow, slot s: Int) throws {
+        let location = row.location(column: slots[s].column)
+        let what = slots[s].failure == .date ? "a date" : "an amount"
+        let message = "\"\(row.text(column: slots[s].column).trimmingCharacters(in: .whitespaces))\" is not \(what) (column \"\(slotNames[s])\")"
+        guard aggregator.source.onError == .skip else {
+            throw SheetError.malformed(location, message + "; correct the export, or add \"source: {on_error: skip}\" to \(aggregator.rulesFile) to leave such rows out")
+        }
+        result.skippedRows += 1
+        if result.skipped.count < LedgerAggregator.maxSkippedListed {
+            result.skipped.append(Diagnostic(.warning, location, message + "; row skipped"))
+        }
+    }
+
+    /// Looks for the header among the top rows: the fixed `header_row`, else the first row naming every
+    /// column the rules use.
+    mutating func findHeader(_ row: some LedgerRow, index: Int) throws {
+        let texts = row.texts().map { $0.trimmingCharacters(in: .whitespaces) }
+        let nonEmpty = texts.contains { !$0.isEmpty }
+        if let fixed = aggregator.source.headerRow {
+            guard index == fixed - 1 else { return }
+            try bind(texts, index: index)
+            return
+        }
+        guard nonEmpty else { return }
+        if firstNonEmpty == nil { firstNonEmpty = (texts, index) }
+        let wanted = referencedColumns
+        if wanted.allSatisfy({ AggregationState.column(named: $0, in: texts) != nil }) {
+            try bind(texts, index: index)
+        } else if index + 1 >= LedgerAggregator.headerSearchDepth, let first = firstNonEmpty {
+            try bind(first.texts, index: first.index)
+        }
+    }
+
+    /// The index of a column by its name: exact, else without regard to case, accents and spacing.
+    static func column(named name: String, in header: [String]) -> Int? {
+        if let i = header.firstIndex(of: name) { return i }
+        let folded = name.folded
+        return header.firstIndex { $0.folded == folded }
+    }
+
+    /// Binds the rules to the header: a slot per column used, conditions compiled on slots.
+    mutating func bind(_ texts: [String], index: Int) throws {
+        header = texts
+        result.header = texts
+        result.headerRow = index + 1
+        let names = texts.filter { !$0.isEmpty }
+        var slotOf: [Int: Int] = [:]
+        let decimal = aggregator.source.decimal
+        func slot(_ name: String, line: Int, rule: LedgerRule) throws -> Int {
+            guard let column = AggregationState.column(named: name, in: texts) else {
+                var message = "no column \"\(name)\" in \(file) (header row \(index + 1)) for the rule of \"\(rule.keyResult)\"; the columns are: "
+                    + names.joined(separator: ", ")
+                if let near = AggregationState.nearest(name, in: names) { message += "; did you mean \"\(near)\"?" }
+                throw SheetError.malformed(.text(aggregator.rulesFile, line: line), message)
+            }
+            if let s = slotOf[column] { return s }
+            var new = LedgerSlot(column: column, convention: decimal == .comma ? .comma : decimal == .point ? .point : .undecided)
+            new.fallback = fallback
+            slots.append(new)
+            slotNames.append(texts[column])
+            slotOf[column] = slots.count - 1
+            return slots.count - 1
+        }
+        func compile(_ filter: LedgerFilter, rule: LedgerRule) throws -> Int {
+            switch filter {
+            case .all(let list):
+                let compiled = try list.map { try compile($0, rule: rule) }
+                let first = program.children.count
+                program.children.append(contentsOf: compiled)
+                return program.add(.init(kind: .all, first: first, count: compiled.count))
+            case .not(let inner):
+                let child = try compile(inner, rule: rule)
+                return program.add(.init(kind: .not, first: child))
+            case .test(let column, let line, let test):
+                let s = try slot(column, line: line, rule: rule)
+                switch test {
+                case .oneOf(let values):
+                    slots[s].needsText = true
+                    let (first, count) = program.addNeedles(values.map { Array($0.trimmingCharacters(in: .whitespaces).utf8) })
+                    return program.add(.init(kind: .oneOf, slot: s, first: first, count: count))
+                case .startsWith(let values):
+                    slots[s].needsText = true
+                    let (first, count) = program.addNeedles(values.map(FilterProgram.folded))
+                    return program.add(.init(kind: .startsWith, slot: s, first: first, count: count))
+                case .contains(let values):
+                    slots[s].needsText = true
+                    let (first, count) = program.addNeedles(values.map(FilterProgram.folded))
+                    return program.add(.init(kind: .contains, slot: s, first: first, count: count))
+                case .numberBetween(let lo, let hi):
+                    slots[s].needsNumber = true
+                    return program.add(.init(kind: .numberBetween, slot: s, low: lo, high: hi))
+                case .dateBetween(let lo, let hi):
+                    slots[s].needsDate = true
+                    return program.add(.init(kind: .dayBetween, slot: s, lowDay: lo, highDay: hi))
+                case .textBetween(let lo, let hi):
+                    slots[s].needsText = true
+                    let (first, _) = program.addNeedles([Array(lo.utf8), Array(hi.utf8)])
+                    return program.add(.init(kind: .textBetween, slot: s, first: first, count: 2))
+                case .inPeriod(let inside):
+                    slots[s].needsDate = true
+                    let period = aggregator.period ?? Period(label: "", start: CivilDate(year: 1, month: 1, day: 1), end: CivilDate(year: 1, month: 1, day: 1))
+                    let test = program.add(.init(kind: .dayBetween, slot: s, lowDay: period.start.daysSinceEpoch, highDay: period.end.daysSinceEpoch))
+                    return inside ? test : program.add(.init(kind: .not, first: test))
+                }
+            }
+        }
+        for rule in aggregator.rules {
+            var measure = MeasurePlan(kind: .count)
+            switch rule.measure {
+            case .count: break
+            case .sum(let c), .average(let c), .minimum(let c), .maximum(let c):
+                measure = MeasurePlan(kind: .number, value: try slot(c, line: rule.measureLine, rule: rule))
+                slots[measure.value].needsNumber = true
+            case .countDistinct(let c):
+                measure = MeasurePlan(kind: .distinct, value: try slot(c, line: rule.measureLine, rule: rule))
+                slots[measure.value].needsText = true
+            case .last(let c, let d):
+                measure = MeasurePlan(kind: .last, value: try slot(c, line: rule.measureLine, rule: rule), date: try slot(d, line: rule.measureLine, rule: rule))
+                slots[measure.value].needsNumber = true
+                slots[measure.date].needsDate = true
+            }
+            let root = try compile(rule.filter, rule: rule)
+            var gates = [root]
+            if program.nodes[root].kind == .all {
+                let node = program.nodes[root]
+                gates = Array(program.children[node.first..<(node.first + node.count)])
+            }
+            if let gate = gates.first(where: { program.nodes[$0].kind == .numberBetween }) {
+                measure.gateSlot = program.nodes[gate].slot
+                measure.gateLow = program.nodes[gate].low
+                measure.gateHigh = program.nodes[gate].high
+            }
+            measures.append(measure)
+            roots.append(root)
+            accumulators.append(LedgerAccumulator())
+        }
+        frozen = program.frozen()
+        let plans = FrozenPlans(roots: roots, measures: measures)
+        frozenPlans = plans
+        rootPointer = plans.roots
+        measurePointer = plans.measures
+    }
+
+    /// The header name closest to a misspelt one (at most two edits apart, folded).
+    static func nearest(_ name: String, in names: [String]) -> String? {
+        let target = Array(name.folded)
+        var best: (String, Int)?
+        for candidate in names {
+            let d = editDistance(target, Array(candidate.folded))
+            if d <= 2, best == nil || d < best!.1 { best = (candidate, d) }
+        }
+        return best?.0
+    }
+
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+
+    /// The results, scaled.
+    mutating func finish() throws -> LedgerResult {
+        if header == nil {
+            if let fixed = aggregator.source.headerRow {
+                throw SheetError.malformed(SourceLocation(file: file), "the export has no row \(fixed) for the header_row of \(aggregator.rulesFile)")
+            }
+            if let first = firstNonEmpty {
+                try bind(first.texts, index: first.index)
+            } else {
+                throw SheetError.malformed(SourceLocation(file: file), "the export holds no rows")
+            }
+        }
+        for (r, rule) in aggregator.rules.enumerated() {
+            let a = accumulators[r]
+            var value: Double?
+            switch rule.measure {
+            case .count: value = Double(a.rows)
+            case .sum: value = a.total
+            case .countDistinct: value = Double(distinct[r]?.count ?? 0)
+            case .average: value = a.count > 0 ? a.total / Double(a.count) : nil
+            case .minimum: value = a.count > 0 ? a.minimum : nil
+            case .maximum: value = a.count > 0 ? a.maximum : nil
+            case .last: value = a.hasLast ? a.last : nil
+            }
+            if let v = value, let scale = rule.scale { value = v * scale }
+            result.values.append(value)
+            result.matchedRows.append(a.rows)
+        }
+        return result
+    }
+}

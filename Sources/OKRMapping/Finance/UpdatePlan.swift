@@ -1,0 +1,69 @@
+import CSVAdapter
+import OKRCore
+import SheetKit
+
+/// Everything `okrsheet update` found and would change, before anything is written: the table of
+/// `--dry-run` and `--report`, and the cell edits a ``TemplatePatcher`` applies.
+public struct UpdatePlan: Sendable {
+    /// One rule that matched a key result.
+    public struct Row: Sendable {
+        /// The 1-based line of the rule in the rules file.
+        public var ruleLine: Int
+        public var keyResultID: String
+        public var keyResult: String
+        /// The current-value cell (`okr.csv:F4`).
+        public var cell: String
+        /// The current value as the template shows it ("" for empty).
+        public var oldCurrent: String
+        /// The current value as written back; nil when the rule gave no value (no rows for avg, min,
+        /// max, last).
+        public var newCurrent: String?
+        /// The measured value, scaled.
+        public var value: Double?
+        /// The recomputed progress, as a fraction.
+        public var progress: Double?
+        /// The progress as the table shows it (`87,9%`).
+        public var progressText: String
+        public var oldStatus: String
+        public var newStatus: String
+        /// Rows of the export the rule kept.
+        public var matchedRows: Int
+        /// Whether any cell of this key result changes.
+        public var changed: Bool
+    }
+
+    /// A rule that updates nothing, and why.
+    public struct Unmatched: Sendable {
+        public var ruleLine: Int
+        public var keyResult: String
+        public var reason: String
+    }
+
+    /// One cell to set.
+    public struct Edit: Sendable, Hashable {
+        public var sheet: Int
+        public var row: Int
+        public var column: Int
+        public var value: CellValue
+    }
+
+    public var template: String
+    public var ledger: String
+    public var rulesFile: String
+    public var format: FileFormat
+    public var sheetName: String
+    /// The sheet's position in the workbook (0 for CSV).
+    public var sheetIndex = 0
+    public var period: Period?
+    public var rows: [Row] = []
+    public var unmatched: [Unmatched] = []
+    public var aggregate: LedgerResult
+    /// What was noticed on the way (template and export readers, unmatched rules), compiler-style.
+    public var warnings: [Diagnostic] = []
+    public var edits: [Edit] = []
+    /// The CSV template's dialect, which the patch keeps.
+    var csvDialect: CSVDialect?
+
+    /// Whether writing the plan changes the template.
+    public var changesTemplate: Bool { !edits.isEmpty }
+}
