@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "OKRCore", dependencies: ["SheetKit"]),
         .target(
             name: "OKRMapping",
-            dependencies: ["SheetKit", "OKRCore", "SheetIO", "CSVAdapter", .product(name: "Yams", package: "Yams")]
+            dependencies: ["SheetKit", "OKRCore", "SheetIO", "CSVAdapter", "XLSXAdapter", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "SheetIO", dependencies: ["SheetKit", "CSVAdapter", "XMLPackage", "XLSXAdapter", "ODSAdapter"]),
         .executableTarget(
@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "ODSAdapterTests", dependencies: ["ODSAdapter", "XMLPackage", "SheetKit"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "OKRCoreTests", dependencies: ["OKRCore", "SheetKit"]),
-        .testTarget(name: "OKRMappingTests", dependencies: ["OKRMapping", "OKRCore", "SheetKit"], exclude: ["Golden"]),
+        .testTarget(name: "OKRMappingTests", dependencies: ["OKRMapping", "OKRCore", "SheetKit", "XLSXAdapter", "XMLPackage"], exclude: ["Golden"]),
         .testTarget(name: "CLITests", dependencies: ["SheetIO", "SheetKit"]),
     ],
     swiftLanguageModes: [.v6]

@@ -3,6 +3,7 @@ import Foundation
 import OKRCore
 import SheetIO
 import SheetKit
+import XLSXAdapter
 
 /// Writes the OKR model in the format an output asks for: the JSON model, or the flat layout as CSV/TSV.
 public struct ModelWriter {
@@ -14,7 +15,7 @@ public struct ModelWriter {
     public init() {}
 
     /// The formats `convert` writes.
-    public static let formats: Set<FileFormat> = [.json, .csv, .tsv, .markdown]
+    public static let formats: Set<FileFormat> = [.json, .csv, .tsv, .markdown, .xlsx]
 
     /// Writes `model` to `target`.
     ///
@@ -29,8 +30,10 @@ public struct ModelWriter {
             var report = MarkdownReport(language: language ?? model.language)
             report.neutralizeFormulas = !allowFormulas
             try ModelWriter.write(Data(report.render(model).utf8), to: target.path)
+        case .xlsx:
+            try BoardXLSXReport(language: language ?? model.language).write(model, to: target.path)
         default:
-            throw UsageError("convert cannot write \(target.format.displayName) yet; use .json, .csv or .tsv")
+            throw UsageError("convert cannot write \(target.format.displayName) yet; use .json, .csv, .tsv, .md or .xlsx")
         }
     }
 

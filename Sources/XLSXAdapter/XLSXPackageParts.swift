@@ -9,7 +9,22 @@ enum XLSXPackageParts {
     static let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     static let packageRels = "http://schemas.openxmlformats.org/package/2006/relationships"
 
-    static func workbook(_ xml: XMLTextWriter, sheets: [SheetInfo]) throws {
+    /// A sheet name as formulas quote it: `'Q2 ''26'`.
+    static func quoted(sheet name: String) -> String {
+        "'" + name.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
+    }
+
+    /// A workbook-level name (`_xlnm.Print_Titles`), local to one sheet.
+    struct DefinedName: Hashable {
+        var name: String
+        /// 0-based index of the sheet the name belongs to.
+        var sheet: Int
+        var hidden: Bool
+        /// The reference, sheet name quoted: `'OKR'!$3:$3`.
+        var value: String
+    }
+
+    static func workbook(_ xml: XMLTextWriter, sheets: [SheetInfo], definedNames: [DefinedName] = []) throws {
         // Excel needs one visible sheet, and the active tab must be visible.
         let active = sheets.firstIndex { !$0.hidden } ?? 0
         try xml.raw(header + "<workbook xmlns=\"\(main)\" xmlns:r=\"\(relationships)\"><workbookPr/>")
@@ -20,7 +35,17 @@ enum XLSXPackageParts {
             let hidden = sheet.hidden && i != active
             try xml.raw("\" sheetId=\"\(i + 1)\"\(hidden ? " state=\"hidden\"" : "") r:id=\"rId\(i + 1)\"/>")
         }
-        try xml.raw("</sheets><calcPr calcId=\"191029\"/></workbook>")
+        try xml.raw("</sheets>")
+        if !definedNames.isEmpty {
+            try xml.raw("<definedNames>")
+            for name in definedNames {
+                try xml.raw("<definedName name=\"\(name.name)\" localSheetId=\"\(name.sheet)\"\(name.hidden ? " hidden=\"1\"" : "")>")
+                try xml.text(name.value)
+                try xml.raw("</definedName>")
+            }
+            try xml.raw("</definedNames>")
+        }
+        try xml.raw("<calcPr calcId=\"191029\"/></workbook>")
     }
 
     static func workbookRelationships(_ xml: XMLTextWriter, sheetCount: Int) throws {
@@ -33,7 +58,7 @@ enum XLSXPackageParts {
         try xml.raw("</Relationships>")
     }
 
-    static func contentTypes(_ xml: XMLTextWriter, sheetCount: Int) throws {
+    static func contentTypes(_ xml: XMLTextWriter, sheetCount: Int, chartCount: Int = 0) throws {
         let ct = "application/vnd.openxmlformats-officedocument"
         try xml.raw(header + #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#)
         try xml.raw("<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>")
@@ -41,6 +66,10 @@ enum XLSXPackageParts {
         try xml.raw("<Override PartName=\"/xl/workbook.xml\" ContentType=\"\(ct).spreadsheetml.sheet.main+xml\"/>")
         for i in 1...max(1, sheetCount) {
             try xml.raw("<Override PartName=\"/xl/worksheets/sheet\(i).xml\" ContentType=\"\(ct).spreadsheetml.worksheet+xml\"/>")
+        }
+        for i in stride(from: 1, through: chartCount, by: 1) {
+            try xml.raw("<Override PartName=\"/xl/drawings/drawing\(i).xml\" ContentType=\"\(ct).drawing+xml\"/>")
+            try xml.raw("<Override PartName=\"/xl/charts/chart\(i).xml\" ContentType=\"\(ct).drawingml.chart+xml\"/>")
         }
         try xml.raw("<Override PartName=\"/xl/styles.xml\" ContentType=\"\(ct).spreadsheetml.styles+xml\"/>")
         try xml.raw("<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"\(ct).spreadsheetml.sharedStrings+xml\"/>")

@@ -13,6 +13,8 @@ public final class XLSXWriter: WorkbookWriter {
     let sharedStrings = XLSXSharedStrings()
     let displayName: String
     var sheets: [SheetInfo] = []
+    /// The layout of each begun sheet, in order.
+    var layouts: [XLSXSheetLayout] = []
     var current: (stream: ZipEntryStream, xml: XMLTextWriter, info: SheetInfo)?
     var lastRow = -1
     var finished = false
@@ -64,16 +66,28 @@ public final class XLSXWriter: WorkbookWriter {
     }
 
     public func beginSheet(_ info: SheetInfo) throws {
+        try beginSheet(info, layout: XLSXSheetLayout())
+    }
+
+    /// Starts a new sheet with per-sheet options: what comes before the rows (sheet properties, frozen panes,
+    /// column widths) is written now, the rest (autofilter, conditional formats, validations, print setup,
+    /// chart) at ``endSheet(_:)``, in the order of the schema's CT_Worksheet.
+    ///
+    /// - Throws: ``SheetError/invalidRequest(_:_:)`` for a sheet name Excel refuses or a sheet begun before the
+    ///   previous one ended.
+    public func beginSheet(_ info: SheetInfo, layout: XLSXSheetLayout) throws {
         if let problem = XLSXWriter.validate(sheetName: info.name, existing: sheets.map(\.name)) {
             throw SheetError.invalidRequest(SourceLocation(file: displayName), problem)
         }
         guard current == nil else { throw SheetError.invalidRequest(SourceLocation(file: displayName), "the previous sheet was not ended") }
         sheets.append(info)
+        layouts.append(layout)
         let stream = try zip.beginStream(name: "xl/worksheets/sheet\(sheets.count).xml")
         let xml = XMLTextWriter { try stream.write($0) }
         try xml.raw(#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n")
         try xml.raw(#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" "#
             + #"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#)
+        try writeHead(layout, to: xml)
         try xml.raw("<sheetData>")
         current = (stream, xml, info)
         lastRow = -1
@@ -84,15 +98,7 @@ public final class XLSXWriter: WorkbookWriter {
     }
 
     public func write(_ row: Row) throws {
-        guard let xml = current?.xml else { throw SheetError.invalidRequest(SourceLocation(file: displayName), "no sheet begun") }
-        guard row.index > lastRow else {
-            throw SheetError.invalidRequest(location(row: row.index), "rows must come in ascending order")
-        }
-        guard row.index < min(limits.maxRows, CellReference.maxRows) else {
-            throw SheetError.limitExceeded(location(row: row.index), limit: "rows per sheet (\(CellReference.maxRows))",
-                                           value: "row \(row.index + 1)", howToRaise: "split the data over several sheets or files")
-        }
-        lastRow = row.index
+        let xml = try startRow(row.index)
         let cells = row.cells.filter { !$0.value.isEmpty || $0.formula != nil || $0.style != nil }
         guard !cells.isEmpty || row.hidden else { return }
         try xml.raw(row.hidden ? "<row r=\"\(row.index + 1)\" hidden=\"1\">" : "<row r=\"\(row.index + 1)\">")
@@ -108,6 +114,20 @@ public final class XLSXWriter: WorkbookWriter {
         try xml.raw("</row>")
     }
 
+    /// Checks that a row may come next (a sheet is open, rows ascend, within the limit) and returns the sheet's XML.
+    func startRow(_ index: Int) throws -> XMLTextWriter {
+        guard let xml = current?.xml else { throw SheetError.invalidRequest(SourceLocation(file: displayName), "no sheet begun") }
+        guard index > lastRow else {
+            throw SheetError.invalidRequest(location(row: index), "rows must come in ascending order")
+        }
+        guard index < min(limits.maxRows, CellReference.maxRows) else {
+            throw SheetError.limitExceeded(location(row: index), limit: "rows per sheet (\(CellReference.maxRows))",
+                                           value: "row \(index + 1)", howToRaise: "split the data over several sheets or files")
+        }
+        lastRow = index
+        return xml
+    }
+
     /// The number format a value needs when its cell has none.
     static func defaultFormat(for value: CellValue) -> String? {
         switch value {
@@ -120,16 +140,20 @@ public final class XLSXWriter: WorkbookWriter {
     }
 
     func write(_ cell: Cell, row: Int, to xml: XMLTextWriter) throws {
-        let ref = CellReference(row: row, column: cell.column).description
         var format = cell.style?.numberFormat
         if let needed = XLSXWriter.defaultFormat(for: cell.value), format.map({ NumberFormat.classify($0) == .number }) ?? true {
             format = needed
         }
         let xf = styles.xf(.init(numberFormat: format, bold: cell.style?.bold ?? false, fill: cell.style?.fill))
+        try write(column: cell.column, value: cell.value, formula: cell.formula, xf: xf, row: row, to: xml)
+    }
+
+    func write(column: Int, value: CellValue, formula: String?, xf: Int, row: Int, to xml: XMLTextWriter) throws {
+        let ref = CellReference(row: row, column: column).description
         let s = xf == 0 ? "" : " s=\"\(xf)\""
-        let formula = try cell.formula.map { f -> String in
+        let formula = try formula.map { f -> String in
             guard f.count <= limits.maxCellLength else {
-                throw SheetError.limitExceeded(location(row: row, column: cell.column), limit: "formula length (\(limits.maxCellLength) characters)",
+                throw SheetError.limitExceeded(location(row: row, column: column), limit: "formula length (\(limits.maxCellLength) characters)",
                                                value: "\(f.count) characters", howToRaise: Limits.howToRaise("cell-length"))
             }
             return f
@@ -142,7 +166,7 @@ public final class XLSXWriter: WorkbookWriter {
                 try xml.raw("</f>")
             }
         }
-        switch cell.value {
+        switch value {
         case .empty:
             if formula != nil { try open(nil); try xml.raw("</c>") } else { try xml.raw("<c r=\"\(ref)\"\(s)/>") }
         case .number(let d):
@@ -162,12 +186,12 @@ public final class XLSXWriter: WorkbookWriter {
             try xml.text(e)
             try xml.raw("</v></c>")
         case .date, .dateTime, .time, .duration:
-            let serial = ExcelDate.serial(of: cell.value) ?? 0
+            let serial = ExcelDate.serial(of: value) ?? 0
             try open(nil)
             try xml.raw("<v>\(CellValue.numberText(serial))</v></c>")
         case .text(let text):
             guard text.count <= limits.maxCellLength else {
-                throw SheetError.limitExceeded(location(row: row, column: cell.column), limit: "cell length (\(limits.maxCellLength) characters)",
+                throw SheetError.limitExceeded(location(row: row, column: column), limit: "cell length (\(limits.maxCellLength) characters)",
                                                value: "\(text.count) characters", howToRaise: Limits.howToRaise("cell-length"))
             }
             if formula != nil {
@@ -190,12 +214,7 @@ public final class XLSXWriter: WorkbookWriter {
     public func endSheet(_ summary: SheetSummary) throws {
         guard let (stream, xml, _) = current else { return }
         try xml.raw("</sheetData>")
-        if !summary.merges.isEmpty {
-            try xml.raw("<mergeCells count=\"\(summary.merges.count)\">")
-            for merge in summary.merges { try xml.raw("<mergeCell ref=\"\(merge)\"/>") }
-            try xml.raw("</mergeCells>")
-        }
-        try xml.raw(#"<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>"#)
+        try writeTail(layouts[sheets.count - 1], merges: summary.merges, sheetIndex: sheets.count - 1, to: xml)
         try xml.raw("</worksheet>")
         try xml.flush()
         try stream.close()
@@ -213,9 +232,10 @@ public final class XLSXWriter: WorkbookWriter {
         finished = true
         try part("xl/sharedStrings.xml") { try self.sharedStrings.write(to: $0) }
         try part("xl/styles.xml") { try self.styles.write(to: $0) }
-        try part("xl/workbook.xml") { try XLSXPackageParts.workbook($0, sheets: self.sheets) }
+        try writeCharts()
+        try part("xl/workbook.xml") { try XLSXPackageParts.workbook($0, sheets: self.sheets, definedNames: self.definedNames) }
         try part("xl/_rels/workbook.xml.rels") { try XLSXPackageParts.workbookRelationships($0, sheetCount: self.sheets.count) }
-        try part("[Content_Types].xml") { try XLSXPackageParts.contentTypes($0, sheetCount: self.sheets.count) }
+        try part("[Content_Types].xml") { try XLSXPackageParts.contentTypes($0, sheetCount: self.sheets.count, chartCount: self.chartSheets.count) }
         try part("_rels/.rels") { try XLSXPackageParts.packageRelationships($0) }
         try part("docProps/core.xml") { try XLSXPackageParts.coreProperties($0) }
         try part("docProps/app.xml") { try XLSXPackageParts.appProperties($0, sheets: self.sheets) }
