@@ -11,6 +11,8 @@ public struct ModelWriter {
     public var language: String?
     /// Keep text starting with = + - @ as it is in CSV output (`--allow-formulas`).
     public var allowFormulas = false
+    /// One row per key result instead of the board (`--layout flat`); CSV and TSV are always flat.
+    public var flat = false
 
     public init() {}
 
@@ -30,6 +32,8 @@ public struct ModelWriter {
             var report = MarkdownReport(language: language ?? model.language)
             report.neutralizeFormulas = !allowFormulas
             try ModelWriter.write(Data(report.render(model).utf8), to: target.path)
+        case .xlsx where flat:
+            try writeFlatXLSX(model, to: target.path)
         case .xlsx:
             try BoardXLSXReport(language: language ?? model.language).write(model, to: target.path)
         default:
@@ -66,6 +70,22 @@ public struct ModelWriter {
                 default: return Cell(column: column, value: value)
                 }
             }
+            let row = Row(index: index, cells: cells)
+            summary.count(row)
+            try writer.write(row)
+        }
+        try writer.endSheet(summary)
+        try writer.finish()
+    }
+
+    /// The flat layout as a plain XLSX table (numbers as numbers, deadlines as dates).
+    public func writeFlatXLSX(_ model: OKRModel, to path: String?) throws {
+        let language = self.language ?? model.language
+        let writer = try XLSXWriter(path: path)
+        try writer.beginSheet(SheetInfo(name: "OKR"))
+        var summary = SheetSummary()
+        for (index, values) in FlatLayout.rows(model, language: language).enumerated() {
+            let cells = values.enumerated().compactMap { column, value in value.isEmpty ? nil : Cell(column: column, value: value) }
             let row = Row(index: index, cells: cells)
             summary.count(row)
             try writer.write(row)

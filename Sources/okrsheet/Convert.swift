@@ -14,22 +14,24 @@ struct Convert: ParsableCommand {
         Examples:
           okrsheet convert samples/okr-sjabloon.xlsx okr.json --as-of 2026-05-15
           okrsheet convert okr.xlsx - --to json --period Q2-2026
+          okrsheet convert okr.xlsx board.xlsx --lang nl       (the board report: formulas, colours, print setup)
+          okrsheet convert okr.xlsx report.md                  (the same report as Markdown tables)
         """
     )
 
     @Argument(help: "The template to read (- for standard input); its format is detected from its bytes.")
     var input: String
 
-    @Argument(help: "The file to write (- for standard output); the extension picks the format: .json (the OKR model), .csv or .tsv (one row per key result).")
+    @Argument(help: "The file to write (- for standard output); the extension picks the format: .json (the OKR model), .xlsx (the board report), .md (the report as Markdown), .csv or .tsv (one row per key result).")
     var output: String
 
-    @Option(help: "The output format when OUTPUT is - (json, csv, tsv).")
+    @Option(help: "The output format when OUTPUT is - (json, csv, tsv, md, xlsx).")
     var to: String?
 
     @Option(help: "The language of labels and headers in the output (nl, fr, en; default: the template's).")
     var lang: String?
 
-    @Option(help: "board or flat (the .csv output is always flat).")
+    @Option(help: "board (default for .xlsx) or flat: one row per key result carrying every field (.csv and .tsv are always flat).")
     var layout: String?
 
     @Flag(help: "Keep text starting with = + - @ as it is in CSV and Markdown output (default: prefix ' against CSV injection).")
@@ -49,6 +51,7 @@ struct Convert: ParsableCommand {
             throw ValidationError("--layout \(layout): expected board or flat")
         }
         var writer = ModelWriter()
+        writer.flat = layout == "flat"
         writer.language = try lang.map { l in
             guard ["nl", "fr", "en"].contains(l) else { throw ValidationError("--lang \(l): expected nl, fr or en") }
             return l

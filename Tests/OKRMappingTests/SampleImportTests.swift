@@ -117,8 +117,10 @@ extension SampleImportTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let flat = dir.appendingPathComponent("flat.csv").path
         try ModelWriter().writeFlatCSV(original, to: flat)
-        let reimported = try convert(flat).model
-        #expect(stripped(reimported) == stripped(original))
+        #expect(stripped(try convert(flat).model) == stripped(original), "CSV")
+        let flatXLSX = dir.appendingPathComponent("flat.xlsx").path
+        try ModelWriter().writeFlatXLSX(original, to: flatXLSX)
+        #expect(stripped(try convert(flatXLSX).model) == stripped(original), "XLSX")
     }
 
     func stripped(_ model: OKRModel) -> OKRModel {
