@@ -58,34 +58,24 @@ public struct ModelWriter {
         var options = CSVWriteOptions()
         options.delimiter = tab ? 9 : (decimalComma ? UInt8(ascii: ";") : UInt8(ascii: ","))
         options.neutralizeFormulas = !allowFormulas
-        let writer = try CSVWriter(path: path, options: options)
-        try writer.beginSheet(SheetInfo(name: "OKR"))
-        var summary = SheetSummary()
-        for (index, values) in FlatLayout.rows(model, language: language).enumerated() {
-            let cells = values.enumerated().compactMap { column, value -> Cell? in
-                switch value {
-                case .empty: return nil
-                case .number(let d) where decimalComma:
-                    return Cell(column: column, value: .text(CellValue.numberText(d).replacingOccurrences(of: ".", with: ",")))
-                default: return Cell(column: column, value: value)
-                }
-            }
-            let row = Row(index: index, cells: cells)
-            summary.count(row)
-            try writer.write(row)
+        try writeFlat(model, language: language, to: try CSVWriter(path: path, options: options)) { value in
+            guard case .number(let d) = value, decimalComma else { return value }
+            return .text(CellValue.numberText(d).replacingOccurrences(of: ".", with: ","))
         }
-        try writer.endSheet(summary)
-        try writer.finish()
     }
 
     /// The flat layout as a plain XLSX table (numbers as numbers, deadlines as dates).
     public func writeFlatXLSX(_ model: OKRModel, to path: String?) throws {
-        let language = self.language ?? model.language
-        let writer = try XLSXWriter(path: path)
+        try writeFlat(model, language: self.language ?? model.language, to: try XLSXWriter(path: path)) { $0 }
+    }
+
+    /// Writes the flat layout's rows through any writer, each value passed through `cell` first.
+    func writeFlat(_ model: OKRModel, language: String, to writer: any WorkbookWriter,
+                   cell: (CellValue) -> CellValue) throws {
         try writer.beginSheet(SheetInfo(name: "OKR"))
         var summary = SheetSummary()
         for (index, values) in FlatLayout.rows(model, language: language).enumerated() {
-            let cells = values.enumerated().compactMap { column, value in value.isEmpty ? nil : Cell(column: column, value: value) }
+            let cells = values.enumerated().compactMap { column, value in value.isEmpty ? nil : Cell(column: column, value: cell(value)) }
             let row = Row(index: index, cells: cells)
             summary.count(row)
             try writer.write(row)
