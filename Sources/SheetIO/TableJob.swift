@@ -1,4 +1,5 @@
 import CSVAdapter
+import ODSAdapter
 import SheetKit
 import XLSXAdapter
 
@@ -25,7 +26,7 @@ public struct TableJob {
     }
 
     /// The formats `table` writes.
-    public static let outputFormats: Set<FileFormat> = [.csv, .tsv, .xlsx]
+    public static let outputFormats: Set<FileFormat> = [.csv, .tsv, .xlsx, .ods]
 
     /// Converts the chosen sheet of the input to the output.
     ///
@@ -57,6 +58,25 @@ public struct TableJob {
             info.name = XLSXWriter.sheetName(from: reader.format == .csv ? inputFile.baseName : info.name, existing: [])
             info.hidden = false
             try writer.beginSheet(info)
+            // OpenDocument formulas are not Excel formulas: an ODS input keeps its cached values only.
+            let keepFormulas = reader.format != .ods
+            let summary = try reader.readSheet(at: index) { row in
+                try writer.write(keepFormulas ? row : row.droppingFormulas())
+            }
+            try writer.endSheet(summary)
+            try writer.finish()
+            return opened.warnings + reader.warnings.filter { !opened.warnings.contains($0) }
+        }
+        if target.format == .ods {
+            let writer = try ODSWriter(path: target.path, limits: limits)
+            if reader.format == .xlsx || reader.format == .xlsm { writer.formulaSyntax = .excel }
+            var info = reader.sheets[index]
+            info.name = ODSWriter.sheetName(from: reader.format == .csv ? inputFile.baseName : info.name, existing: [])
+            info.hidden = false
+            // ODS writes merges on the cells themselves, so they must be known before the rows: a workbook
+            // input is read once for them (a CSV has none).
+            let merges = reader.format == .csv ? [] : try reader.readSheet(at: index) { _ in }.merges
+            try writer.beginSheet(info, layout: ODSSheetLayout(merges: merges))
             let summary = try reader.readSheet(at: index) { try writer.write($0) }
             try writer.endSheet(summary)
             try writer.finish()
@@ -78,5 +98,14 @@ public struct TableJob {
         try writer.finish()
         // Warnings found while reading (an ambiguous locale, say) come after the rows.
         return opened.warnings + reader.warnings.filter { !opened.warnings.contains($0) }
+    }
+}
+
+extension Row {
+    /// The row with every formula removed and its cached value kept.
+    func droppingFormulas() -> Row {
+        var row = self
+        for i in row.cells.indices { row.cells[i].formula = nil }
+        return row
     }
 }

@@ -15,6 +15,7 @@ struct Table: ParsableCommand {
         Examples:
           okrsheet table samples/grootboek.csv out.csv
           okrsheet table okr.xlsx - --sheet OKR
+          okrsheet table grootboek.csv grootboek.ods
           okrsheet table export.csv excel.csv --out-delimiter ';' --bom     (for Excel on a Dutch PC)
           cat export.csv | okrsheet table - - --to tsv
         """
@@ -23,7 +24,7 @@ struct Table: ParsableCommand {
     @Argument(help: "The file to read (- for standard input). Its format is detected from its bytes.")
     var input: String
 
-    @Argument(help: "The file to write (- for standard output); the extension picks the format: .csv, .tsv, .xlsx.")
+    @Argument(help: "The file to write (- for standard output); the extension picks the format: .csv, .tsv, .xlsx, .ods.")
     var output: String
 
     @Option(help: "The sheet to read (default: the first visible sheet).")
@@ -53,7 +54,7 @@ struct Table: ParsableCommand {
     @Flag(help: "CSV output: prefix ' to text starting with = + - @, tab or CR (CSV injection); numbers are never changed.")
     var neutralizeFormulas = false
 
-    @Option(help: "The output format when OUTPUT is - (csv, tsv, xlsx).")
+    @Option(help: "The output format when OUTPUT is - (csv, tsv, xlsx, ods).")
     var to: String?
 
     @OptionGroup var limitOptions: LimitOptions
