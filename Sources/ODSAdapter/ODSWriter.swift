@@ -15,7 +15,7 @@ import XMLPackage
 /// style with `table:display="false"`; merges (given at ``beginSheet(_:layout:)``) are spans plus
 /// `table:covered-table-cell`.
 public final class ODSWriter: WorkbookWriter {
-    let output: AtomicOutputFile?
+    let output: OutputDestination
     let sink: ByteWriter
     let zip: ZipWriter
     let styles = ODSStyleTable()
@@ -50,16 +50,10 @@ public final class ODSWriter: WorkbookWriter {
     /// - Throws: ``SheetError/io(_:_:)`` when the destination folder is not writable.
     public init(path: String?, limits: Limits = Limits()) throws {
         self.limits = limits
-        if let path {
-            let file = try AtomicOutputFile(path: path)
-            output = file
-            sink = file.writer
-            displayName = path
-        } else {
-            output = nil
-            sink = ByteWriter.standardOutput()
-            displayName = "<stdout>"
-        }
+        let destination = try OutputDestination(path: path)
+        output = destination
+        sink = destination.writer
+        displayName = destination.displayName
         zip = ZipWriter(sink: sink)
         try zip.add(name: "mimetype", bytes: Array(ODSPackageParts.mimeType.utf8), compress: false)
     }
@@ -317,7 +311,7 @@ public final class ODSWriter: WorkbookWriter {
         try part("settings.xml") { try ODSPackageParts.settings($0, sheets: self.sheets, layouts: self.layouts) }
         try part("META-INF/manifest.xml") { try ODSPackageParts.manifest($0) }
         try zip.finish()
-        if let output { try output.commit() }
+        try output.commit()
     }
 
     func part(_ name: String, _ body: (XMLTextWriter) throws -> Void) throws {

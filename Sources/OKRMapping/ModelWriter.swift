@@ -85,14 +85,8 @@ public struct ModelWriter {
     }
 
     static func write(_ data: Data, to path: String?) throws {
-        if let path {
-            let out = try AtomicOutputFile(path: path)
-            data.withUnsafeBytes { out.writer.write($0) }
-            try out.commit()
-        } else {
-            let out = ByteWriter.standardOutput()
-            data.withUnsafeBytes { out.write($0) }
-            try out.flush()
-        }
+        let destination = try OutputDestination(path: path)
+        data.withUnsafeBytes { destination.writer.write($0) }
+        try destination.commit()
     }
 }

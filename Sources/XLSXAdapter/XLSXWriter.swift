@@ -6,7 +6,7 @@ import XMLPackage
 /// repair prompt: content types, relationships, workbook, styles with a valid default, shared strings with
 /// correct counts, and docProps.
 public final class XLSXWriter: WorkbookWriter {
-    let output: AtomicOutputFile?
+    let output: OutputDestination
     let sink: ByteWriter
     let zip: ZipWriter
     let styles = XLSXStyleTable()
@@ -23,16 +23,10 @@ public final class XLSXWriter: WorkbookWriter {
     /// Creates the workbook at `path` (atomically, on ``finish()``), or on standard output when nil.
     public init(path: String?, limits: Limits = Limits()) throws {
         self.limits = limits
-        if let path {
-            let file = try AtomicOutputFile(path: path)
-            output = file
-            sink = file.writer
-            displayName = path
-        } else {
-            output = nil
-            sink = ByteWriter.standardOutput()
-            displayName = "<stdout>"
-        }
+        let destination = try OutputDestination(path: path)
+        output = destination
+        sink = destination.writer
+        displayName = destination.displayName
         zip = ZipWriter(sink: sink)
     }
 
@@ -240,7 +234,7 @@ public final class XLSXWriter: WorkbookWriter {
         try part("docProps/core.xml") { try XLSXPackageParts.coreProperties($0) }
         try part("docProps/app.xml") { try XLSXPackageParts.appProperties($0, sheets: self.sheets) }
         try zip.finish()
-        if let output { try output.commit() }
+        try output.commit()
     }
 
     func part(_ name: String, _ body: (XMLTextWriter) throws -> Void) throws {
