@@ -14,8 +14,8 @@ struct Convert: ParsableCommand {
         Examples:
           okrsheet convert samples/okr-sjabloon.xlsx okr.json --as-of 2026-05-15
           okrsheet convert okr.xlsx - --to json --period Q2-2026
-          okrsheet convert okr.xlsx board.xlsx --lang nl       (the board report: formulas, colours, print setup)
-          okrsheet convert okr.xlsx report.md                  (the same report as Markdown tables)
+          okrsheet convert okr.xlsx board.xlsx --lang nl     (the board report)
+          okrsheet convert okr.xlsx report.md                (as Markdown tables)
         """
     )
 

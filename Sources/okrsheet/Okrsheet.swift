@@ -15,10 +15,9 @@ struct Okrsheet: ParsableCommand {
         commandName: "okrsheet",
         abstract: "Move OKR reporting data between spreadsheets (XLSX, ODS, CSV) and a clean OKR model.",
         discussion: """
-        Input formats are detected from the file's bytes, never from its name; output formats follow the
-        output's extension. Use - for standard input or output.
+        Input formats are detected from the file's bytes, never from its name; output formats follow the output's extension. Use - for standard input or output.
 
-        Exit status: 0 success (warnings included), 2 bad usage, 3 unreadable or bad input.
+        Exit status: 0 success (warnings included), 1 check found errors or update --strict left a rule unmatched, 2 bad usage, 3 unreadable or bad input.
         """,
         version: "okrsheet 0.1.0",
         subcommands: [Convert.self, Check.self, Inspect.self, Table.self, Update.self]

@@ -8,15 +8,13 @@ struct Table: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Convert cells as they are, with no OKR meaning (faithful: text is never altered).",
         discussion: """
-        CSV output is canonical: UTF-8 without BOM, ',' delimiter, '\\n' line ends, minimal quoting,
-        the rectangle from A1 to the last non-empty cell; numbers in shortest form, dates 2026-06-30,
-        booleans TRUE/FALSE, a formula cell as its cached value.
+        CSV output is canonical: UTF-8 without BOM, ',' delimiter, '\\n' line ends, minimal quoting, the rectangle from A1 to the last non-empty cell; numbers in shortest form, dates 2026-06-30, booleans TRUE/FALSE, a formula cell as its cached value. XLSX and ODS output type a CSV's numbers and dates by the file's locale (--as-text keeps text).
 
         Examples:
           okrsheet table samples/grootboek.csv out.csv
           okrsheet table okr.xlsx - --sheet OKR
           okrsheet table grootboek.csv grootboek.ods
-          okrsheet table export.csv excel.csv --out-delimiter ';' --bom     (for Excel on a Dutch PC)
+          okrsheet table export.csv excel.csv --out-delimiter ';' --bom   (Excel, Dutch PC)
           cat export.csv | okrsheet table - - --to tsv
         """
     )
