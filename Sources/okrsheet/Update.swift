@@ -15,8 +15,8 @@ struct Update: ParsableCommand {
         Exit status: 0 done (warnings included), 1 --strict and a rule matched no key result, 2 bad usage, 3 bad input (including a malformed rules file, an unknown column or an ambiguous key result).
 
         Examples:
-          okrsheet update okr.csv --from grootboek.csv --rules rules.yaml --dry-run --as-of 2026-05-15
-          okrsheet update okr.csv --from grootboek.csv --rules rules.yaml --in-place --report mei.csv
+          okrsheet update okr.csv --from grootboek.csv --rules rules.yaml --dry-run
+          okrsheet update okr.csv --from gb.csv --rules r.yaml --in-place --report mei.csv
         """
     )
 
