@@ -16,7 +16,7 @@ struct Update: ParsableCommand {
 
         Examples:
           okrsheet update okr.csv --from grootboek.csv --rules rules.yaml --dry-run
-          okrsheet update okr.csv --from gb.csv --rules r.yaml --in-place --report m.json
+          okrsheet update okr.csv --from gb.csv --rules r.yaml --in-place --report r.csv
         """
     )
 
