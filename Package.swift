@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "OKRCore", dependencies: ["SheetKit"]),
         .target(
             name: "OKRMapping",
-            dependencies: ["SheetKit", "OKRCore", "SheetIO", "CSVAdapter", "XLSXAdapter", .product(name: "Yams", package: "Yams")]
+            dependencies: ["SheetKit", "OKRCore", "SheetIO", "CSVAdapter", "XLSXAdapter", "ODSAdapter", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "SheetIO", dependencies: ["SheetKit", "CSVAdapter", "XMLPackage", "XLSXAdapter", "ODSAdapter"]),
         .executableTarget(

@@ -74,6 +74,22 @@ enum ODSLayoutParts {
         try xml.raw("</calcext:conditional-formats>")
     }
 
+    /// `table:content-validations` (inside `office:spreadsheet`, before the first sheet), nothing when
+    /// no sheet has a validation: each a list of allowed texts shown as a drop-down.
+    static func validations(_ validations: [(name: String, sheet: String, validation: ODSValidation)], to xml: XMLTextWriter) throws {
+        guard !validations.isEmpty else { return }
+        try xml.raw("<table:content-validations>")
+        for (name, sheet, validation) in validations {
+            try xml.raw("<table:content-validation table:name=\"\(name)\" table:condition=\"")
+            try xml.attribute(validation.condition)
+            try xml.raw("\" table:allow-empty-cell=\"true\" table:display-list=\"unsorted\" table:base-cell-address=\"")
+            try xml.attribute(address(validation.range.first, sheet: sheet))
+            try xml.raw("\"><table:error-message table:display=\"true\" table:message-type=\"\(validation.strict ? "stop" : "warning")\"/>")
+            try xml.raw("</table:content-validation>")
+        }
+        try xml.raw("</table:content-validations>")
+    }
+
     /// The view settings of the sheets with frozen panes (`ooo:view-settings`), nothing when none has.
     static func viewSettings(sheets: [SheetInfo], layouts: [ODSSheetLayout], to xml: XMLTextWriter) throws {
         let frozen = zip(sheets, layouts).filter { $0.1.frozenRows > 0 || $0.1.frozenColumns > 0 }

@@ -37,14 +37,19 @@ enum ODSPackageParts {
         try xml.raw("</manifest:manifest>")
     }
 
-    /// The start of `content.xml`, up to the first sheet: the table styles (`ta1` shown, `ta2` hidden).
-    static func contentStart(_ xml: XMLTextWriter) throws {
+    /// The start of `content.xml`, up to the first sheet: the table styles (`ta1` shown, `ta2` hidden)
+    /// and the column styles, each a name and a `style:column-width` (`2.47cm`).
+    static func contentStart(_ xml: XMLTextWriter, columnWidths: [(name: String, width: String)] = []) throws {
         try xml.raw(declaration)
         try xml.raw("<office:document-content \(namespaces)><office:automatic-styles>")
         try xml.raw(#"<style:style style:name="ta1" style:family="table" style:master-page-name="Default">"#
             + #"<style:table-properties table:display="true"/></style:style>"#)
         try xml.raw(#"<style:style style:name="ta2" style:family="table" style:master-page-name="Default">"#
             + #"<style:table-properties table:display="false"/></style:style>"#)
+        for (name, width) in columnWidths {
+            try xml.raw("<style:style style:name=\"\(name)\" style:family=\"table-column\">"
+                + "<style:table-column-properties fo:break-before=\"auto\" style:column-width=\"\(width)\"/></style:style>")
+        }
         try xml.raw("</office:automatic-styles><office:body><office:spreadsheet>")
     }
 

@@ -97,6 +97,11 @@ extension ODSWriter {
 
     /// Writes one cell (or an empty one when `cell` is nil) as element `tag` with `extra` attributes.
     func write(_ cell: Cell?, tag: String, extra: String, row: Int, to xml: XMLTextWriter) throws {
+        var extra = extra
+        if !sheetValidations.isEmpty, let column = cell?.column,
+           let validation = sheetValidations.first(where: { $0.range.contains(CellReference(row: row, column: column)) }) {
+            extra += validation.attribute
+        }
         guard let cell else {
             try xml.raw("<\(tag)\(extra)/>")
             return

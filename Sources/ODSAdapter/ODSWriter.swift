@@ -1,8 +1,11 @@
 import SheetKit
 import XMLPackage
 
-/// Writes an OpenDocument spreadsheet (`.ods`) sheet by sheet, streaming each row into the deflated
-/// `content.xml` entry as it arrives, so memory does not grow with the rows.
+/// Writes an OpenDocument spreadsheet (`.ods`) sheet by sheet, streaming each row as it arrives into
+/// an unlinked temporary file (an ``ODSSpool``), so memory does not grow with the rows. ``finish()``
+/// assembles the deflated `content.xml`: the automatic styles (table styles and the column styles of
+/// the widths), the `table:content-validations` of the validation lists, both of which must precede
+/// the first sheet, then the spooled sheets copied in chunks.
 ///
 /// The package: `mimetype` first, stored uncompressed with no extra field; `content.xml` (the sheets);
 /// `styles.xml` (data styles and cell styles, written last as common styles because `content.xml`
@@ -26,7 +29,15 @@ public final class ODSWriter: WorkbookWriter {
     /// LibreOffice reads as Excel formulas).
     public var formulaSyntax = FormulaSyntax.openFormula
     var sheets: [SheetInfo] = []
-    var content: (stream: ZipEntryStream, deflater: ODSDeflateThread, xml: XMLTextWriter)?
+    /// The spool the sheets' XML goes to, opened with the first sheet.
+    var content: (spool: ODSSpool, xml: XMLTextWriter)?
+    /// The automatic column styles (`co1`, `co2`…) by their `style:column-width`, in order of first use.
+    var columnStyles: [String: String] = [:]
+    var columnStyleOrder: [String] = []
+    /// Every validation begun so far, with its name (`val1`…) and its sheet, in order.
+    var validations: [(name: String, sheet: String, validation: ODSValidation)] = []
+    /// The validations of the open sheet, for the cells that name them.
+    var sheetValidations: [(range: CellRange, attribute: String)] = []
     var sheetOpen = false
     var merges = ODSMergeCursor([])
     /// The next row index not yet written in the open sheet.
@@ -56,11 +67,6 @@ public final class ODSWriter: WorkbookWriter {
         displayName = destination.displayName
         zip = ZipWriter(sink: sink)
         try zip.add(name: "mimetype", bytes: Array(ODSPackageParts.mimeType.utf8), compress: false)
-    }
-
-    deinit {
-        // Ends the compressing thread of an unfinished workbook (the output is discarded anyway).
-        try? content?.deflater.finish()
     }
 
     /// How formula text is written (see ``formulaSyntax``).
@@ -136,18 +142,77 @@ public final class ODSWriter: WorkbookWriter {
             try xml.raw("\"")
         }
         try xml.raw(">")
-        try xml.raw("<table:table-column table:number-columns-repeated=\"1024\"/>")
+        try writeColumns(layout.columnWidths, to: xml)
+        sheetValidations = []
+        for validation in layout.validations {
+            let name = "val\(validations.count + 1)"
+            validations.append((name, info.name, validation))
+            sheetValidations.append((validation.range, " table:content-validation-name=\"\(name)\""))
+        }
     }
 
-    /// The writer of `content.xml`, opened (with its automatic styles) on first use.
+    /// The sheet's `table:table-column` elements (1,024 in all), with the column style of each width.
+    func writeColumns(_ widths: [Double?], to xml: XMLTextWriter) throws {
+        let total = 1024
+        var names: [String?] = []
+        for width in widths.prefix(total) {
+            guard let width, width.isFinite, width > 0 else {
+                names.append(nil)
+                continue
+            }
+            let text = CellValue.numberText((width * ODSSheetLayout.centimetresPerCharacter * 1000).rounded() / 1000) + "cm"
+            if let name = columnStyles[text] {
+                names.append(name)
+            } else {
+                columnStyleOrder.append(text)
+                let name = "co\(columnStyleOrder.count)"
+                columnStyles[text] = name
+                names.append(name)
+            }
+        }
+        while names.last == .some(nil) { names.removeLast() }
+        var i = 0
+        while i < names.count {
+            var j = i + 1
+            while j < names.count, names[j] == names[i] { j += 1 }
+            let style = names[i].map { " table:style-name=\"\($0)\"" } ?? ""
+            try xml.raw(j - i == 1 ? "<table:table-column\(style)/>" : "<table:table-column\(style) table:number-columns-repeated=\"\(j - i)\"/>")
+            i = j
+        }
+        if names.count < total { try xml.raw("<table:table-column table:number-columns-repeated=\"\(total - names.count)\"/>") }
+    }
+
+    /// The writer of the sheets' XML into the spool, opened on first use.
     func contentWriter() throws -> XMLTextWriter {
         if let content { return content.xml }
+        let spool = try ODSSpool(for: SourceLocation(file: displayName))
+        let xml = XMLTextWriter(flushAt: 1 << 18) { try spool.write($0) }
+        content = (spool, xml)
+        return xml
+    }
+
+    /// Writes `content.xml`: its start (automatic styles, validations), the spooled sheets, its end.
+    func writeContent() throws {
         let stream = try zip.beginStream(name: "content.xml")
         let deflater = ODSDeflateThread(stream: stream)
-        let xml = XMLTextWriter(flushAt: 1 << 18) { try deflater.put($0) }
-        content = (stream, deflater, xml)
-        try ODSPackageParts.contentStart(xml)
-        return xml
+        do {
+            let xml = XMLTextWriter(flushAt: 1 << 18) { try deflater.put($0) }
+            try ODSPackageParts.contentStart(xml, columnWidths: columnStyleOrder.map { (columnStyles[$0] ?? "", $0) })
+            try ODSLayoutParts.validations(validations, to: xml)
+            try xml.flush()
+            if let (spool, sheetXML) = content {
+                try sheetXML.flush()
+                try spool.copy { try deflater.put($0) }
+            }
+            try ODSPackageParts.contentEnd(xml)
+            try xml.flush()
+        } catch {
+            try? deflater.finish()
+            throw error
+        }
+        try deflater.finish()
+        try stream.close()
+        content = nil
     }
 
     func location(row: Int? = nil, column: Int? = nil) -> SourceLocation {
@@ -288,6 +353,7 @@ public final class ODSWriter: WorkbookWriter {
         try ODSLayoutParts.conditionalFormats(layout, sheet: sheets[sheets.count - 1].name, styles: styles, to: xml)
         try xml.raw("</table:table>")
         cellConditions = []
+        sheetValidations = []
         sheetOpen = false
     }
 
@@ -300,12 +366,7 @@ public final class ODSWriter: WorkbookWriter {
             try endSheet(SheetSummary())
         }
         finished = true
-        if let (stream, deflater, xml) = content {
-            try ODSPackageParts.contentEnd(xml)
-            try xml.flush()
-            try deflater.finish()
-            try stream.close()
-        }
+        try writeContent()
         try part("styles.xml") { try ODSPackageParts.styles($0, table: self.styles) }
         try part("meta.xml") { try ODSPackageParts.meta($0, sheetCount: self.sheets.count, cellCount: self.cellCount) }
         try part("settings.xml") { try ODSPackageParts.settings($0, sheets: self.sheets, layouts: self.layouts) }

@@ -1,5 +1,6 @@
 import CSVAdapter
 import Foundation
+import ODSAdapter
 import OKRCore
 import SheetIO
 import SheetKit
@@ -17,7 +18,7 @@ public struct ModelWriter {
     public init() {}
 
     /// The formats `convert` writes.
-    public static let formats: Set<FileFormat> = [.json, .csv, .tsv, .markdown, .xlsx]
+    public static let formats: Set<FileFormat> = [.json, .csv, .tsv, .markdown, .xlsx, .ods]
 
     /// Writes `model` to `target`.
     ///
@@ -36,8 +37,12 @@ public struct ModelWriter {
             try writeFlatXLSX(model, to: target.path)
         case .xlsx:
             try BoardXLSXReport(language: language ?? model.language).write(model, to: target.path)
+        case .ods where flat:
+            try writeFlat(model, language: language ?? model.language, to: try ODSWriter(path: target.path)) { $0 }
+        case .ods:
+            try BoardODSReport(language: language ?? model.language).write(model, to: target.path)
         default:
-            throw UsageError("convert cannot write \(target.format.displayName) yet; use .json, .csv, .tsv, .md or .xlsx")
+            throw UsageError("convert cannot write \(target.format.displayName) yet; use .json, .csv, .tsv, .md, .xlsx or .ods")
         }
     }
 
