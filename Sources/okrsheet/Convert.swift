@@ -22,16 +22,16 @@ struct Convert: ParsableCommand {
     @Argument(help: "The template to read (- for standard input); its format is detected from its bytes.")
     var input: String
 
-    @Argument(help: "The file to write (- for standard output); the extension picks the format: .json (the OKR model), .xlsx (the board report), .md (the report as Markdown), .csv or .tsv (one row per key result).")
+    @Argument(help: "The file to write (- for standard output); the extension picks the format: .json (the OKR model), .xlsx or .ods (the board report), .md (the report as Markdown), .csv or .tsv (one row per key result).")
     var output: String
 
-    @Option(help: "The output format when OUTPUT is - (json, csv, tsv, md, xlsx).")
+    @Option(help: "The output format when OUTPUT is - (json, csv, tsv, md, xlsx, ods).")
     var to: String?
 
     @Option(help: "The language of labels and headers in the output (nl, fr, en; default: the template's).")
     var lang: String?
 
-    @Option(help: "board (default for .xlsx) or flat: one row per key result carrying every field (.csv and .tsv are always flat).")
+    @Option(help: "board (default for .xlsx and .ods) or flat: one row per key result carrying every field (.csv and .tsv are always flat).")
     var layout: String?
 
     @Flag(help: "Keep text starting with = + - @ as it is in CSV and Markdown output (default: prefix ' against CSV injection).")
