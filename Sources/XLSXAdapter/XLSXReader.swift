@@ -32,55 +32,17 @@ public final class XLSXReader: WorkbookReader {
     ///   ``SheetError/limitExceeded(_:limit:value:howToRaise:)``.
     public init(path: String, displayName: String, limits: Limits = Limits()) throws {
         let package = try ZipPackage(path: path, displayName: displayName, limits: limits)
-        let location = SourceLocation(file: displayName)
+        let map = try XLSXPackageMap(package)
         self.package = package
         self.displayName = displayName
         self.limits = limits
-        if package.entry(named: "xl/workbook.bin") != nil {
-            throw SheetError.unsupportedFormat(location, "this file is an Excel binary workbook (.xlsb), which okrsheet "
-                + "does not read; open it in Excel or LibreOffice and save it as .xlsx")
-        }
-        let contentTypes = try ContentTypesParser.parse(package)
-        let packageRelationships = try RelationshipsParser.parse(package, part: "_rels/.rels")
-        let workbookPart = packageRelationships.first { $0.isOfKind("officeDocument") && !$0.isExternal }
-            .map { PartName.resolve($0.target, relativeTo: "") }
-            .flatMap { XLSXReader.existing($0, in: package) } ?? "xl/workbook.xml"
-        guard package.entry(named: workbookPart) != nil else {
-            throw SheetError.malformed(location, "the package has no workbook part (xl/workbook.xml)")
-        }
-        let workbookType = contentTypes.contentType(of: workbookPart) ?? ""
-        format = workbookType.lowercased().contains("macroenabled") ? .xlsm : .xlsx
-
-        let workbook = try WorkbookParser.parse(package, part: workbookPart)
-        dateSystem = workbook.date1904 ? .d1904 : .d1900
-        let relationships = try RelationshipsParser.parse(package, part: PartName.relationships(of: workbookPart))
-        var byID: [String: Relationship] = [:]
-        for relationship in relationships where byID[relationship.id] == nil { byID[relationship.id] = relationship }
-
-        var infos: [SheetInfo] = [], parts: [String?] = []
-        for (position, sheet) in workbook.sheets.enumerated() {
-            infos.append(SheetInfo(name: sheet.name, hidden: sheet.hidden))
-            if let relationship = byID[sheet.relationshipID], !relationship.isExternal {
-                let part = PartName.resolve(relationship.target, relativeTo: workbookPart)
-                parts.append(relationship.isOfKind("worksheet") ? XLSXReader.existing(part, in: package) ?? part : nil)
-            } else {
-                // No relationship: fall back on the conventional name.
-                let part = "xl/worksheets/sheet\(position + 1).xml"
-                parts.append(package.entry(named: part) != nil ? part : nil)
-                warnings.append(Diagnostic(.warning, SourceLocation.cell(displayName, sheet: sheet.name),
-                                           "the workbook does not say where sheet \"\(sheet.name)\" is; read \(part)"))
-            }
-        }
-        sheets = infos
-        sheetParts = parts
-
-        let stylesPart = relationships.first { $0.isOfKind("styles") && !$0.isExternal }
-            .map { PartName.resolve($0.target, relativeTo: workbookPart) }
-            .flatMap { XLSXReader.existing($0, in: package) } ?? XLSXReader.existing("xl/styles.xml", in: package)
-        formats = try stylesPart.map { try StylesParser.parse(package, part: $0) } ?? []
-        sharedStringsPart = relationships.first { $0.isOfKind("sharedStrings") && !$0.isExternal }
-            .map { PartName.resolve($0.target, relativeTo: workbookPart) }
-            .flatMap { XLSXReader.existing($0, in: package) } ?? XLSXReader.existing("xl/sharedStrings.xml", in: package)
+        format = map.format
+        dateSystem = map.dateSystem
+        sheets = map.sheets
+        sheetParts = map.sheetParts
+        warnings = map.warnings
+        formats = try map.stylesPart.map { try StylesParser.parse(package, part: $0) } ?? []
+        sharedStringsPart = map.sharedStringsPart
     }
 
     /// Streams the rows of sheet `index` in ascending order.
@@ -112,13 +74,5 @@ public final class XLSXReader: WorkbookReader {
         let strings = try sharedStringsPart.map { try SharedStringsParser.parse(package, part: $0, limits: limits) } ?? []
         sharedStrings = strings
         return strings
-    }
-
-    /// The name under which `part` is in the package (found as ``ZipPackage/entry(named:)`` does, or
-    /// after decoding `%20` escapes), or nil. The name keeps `/` so that `.rels` parts can be derived from it.
-    private static func existing(_ part: String, in package: ZipPackage) -> String? {
-        if package.entry(named: part) != nil { return part }
-        if let decoded = PartName.percentDecoded(part), package.entry(named: decoded) != nil { return decoded }
-        return nil
     }
 }

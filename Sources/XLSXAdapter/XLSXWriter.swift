@@ -19,10 +19,13 @@ public final class XLSXWriter: WorkbookWriter {
     var lastRow = -1
     var finished = false
     public let limits: Limits
+    /// Turns values into cell XML.
+    let markup: XLSXCellMarkup
 
     /// Creates the workbook at `path` (atomically, on ``finish()``), or on standard output when nil.
     public init(path: String?, limits: Limits = Limits()) throws {
         self.limits = limits
+        markup = XLSXCellMarkup(limits: limits)
         let destination = try OutputDestination(path: path)
         output = destination
         sink = destination.writer
@@ -143,66 +146,9 @@ public final class XLSXWriter: WorkbookWriter {
     }
 
     func write(column: Int, value: CellValue, formula: String?, xf: Int, row: Int, to xml: XMLTextWriter) throws {
-        let ref = CellReference(row: row, column: column).description
-        let s = xf == 0 ? "" : " s=\"\(xf)\""
-        let formula = try formula.map { f -> String in
-            guard f.count <= limits.maxCellLength else {
-                throw SheetError.limitExceeded(location(row: row, column: column), limit: "formula length (\(limits.maxCellLength) characters)",
-                                               value: "\(f.count) characters", howToRaise: Limits.howToRaise("cell-length"))
-            }
-            return f
-        }
-        func open(_ type: String?) throws {
-            try xml.raw("<c r=\"\(ref)\"\(s)\(type.map { " t=\"\($0)\"" } ?? "")>")
-            if let formula {
-                try xml.raw("<f>")
-                try xml.text(formula)
-                try xml.raw("</f>")
-            }
-        }
-        switch value {
-        case .empty:
-            if formula != nil { try open(nil); try xml.raw("</c>") } else { try xml.raw("<c r=\"\(ref)\"\(s)/>") }
-        case .number(let d):
-            guard d.isFinite else {
-                try open("e")
-                try xml.raw("<v>#NUM!</v></c>")
-                return
-            }
-            try open(nil)
-            try xml.raw("<v>\(CellValue.numberText(d))</v></c>")
-        case .bool(let b):
-            try open("b")
-            try xml.raw(b ? "<v>1</v></c>" : "<v>0</v></c>")
-        case .error(let e):
-            try open("e")
-            try xml.raw("<v>")
-            try xml.text(e)
-            try xml.raw("</v></c>")
-        case .date, .dateTime, .time, .duration:
-            let serial = ExcelDate.serial(of: value) ?? 0
-            try open(nil)
-            try xml.raw("<v>\(CellValue.numberText(serial))</v></c>")
-        case .text(let text):
-            guard text.count <= limits.maxCellLength else {
-                throw SheetError.limitExceeded(location(row: row, column: column), limit: "cell length (\(limits.maxCellLength) characters)",
-                                               value: "\(text.count) characters", howToRaise: Limits.howToRaise("cell-length"))
-            }
-            if formula != nil {
-                try open("str")
-                try xml.raw("<v>")
-                try xml.text(OOXMLEscape.encode(text))
-                try xml.raw("</v></c>")
-            } else if let index = sharedStrings.index(of: text) {
-                try open("s")
-                try xml.raw("<v>\(index)</v></c>")
-            } else {
-                try open("inlineStr")
-                try xml.raw(XLSXSharedStrings.needsPreserve(text) ? "<is><t xml:space=\"preserve\">" : "<is><t>")
-                try xml.text(OOXMLEscape.encode(text))
-                try xml.raw("</t></is></c>")
-            }
-        }
+        try markup.write(ref: CellReference(row: row, column: column).description, style: xf == 0 ? nil : String(xf), value: value,
+                         formula: formula, sharedString: { sharedStrings.index(of: $0) },
+                         location: location(row: row, column: column), to: xml)
     }
 
     public func endSheet(_ summary: SheetSummary) throws {

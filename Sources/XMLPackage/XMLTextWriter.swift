@@ -19,6 +19,12 @@ public final class XMLTextWriter {
         if buffer.count >= flushAt { try flush() }
     }
 
+    /// Bytes copied as they are (a piece of a part being patched).
+    public func raw(bytes: UnsafeBufferPointer<UInt8>) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= flushAt { try flush() }
+    }
+
     /// Character data: `&`, `<` and `>` escaped; characters XML 1.0 forbids are handed to `invalid`, which
     /// returns their replacement (XLSX writes `_x0001_`).
     public func text(_ value: String, invalid: (UInt8) -> String = { _ in "" }) throws {

@@ -14,6 +14,9 @@ public struct ZipEntry: Sendable, Hashable {
     let flags: UInt16
     /// Where the entry's local header starts in the file.
     let localHeaderOffset: Int64
+    /// The entry's MS-DOS modification time and date, kept when the entry is copied.
+    var dosTime: UInt16 = 0
+    var dosDate: UInt16 = 0
 
     /// Whether the entry is encrypted (ZIP traditional or strong encryption).
     public var isEncrypted: Bool { flags & 1 != 0 }

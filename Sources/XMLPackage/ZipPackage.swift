@@ -178,6 +178,36 @@ public final class ZipPackage {
         }
     }
 
+    /// Copies `entry` into `writer` as it is stored here: the same compressed bytes, method, CRC-32 and
+    /// time, so that it inflates to exactly the bytes it holds now. Nothing is inflated or compressed.
+    ///
+    /// - Throws: ``SheetError/malformed(_:_:)`` for a truncated entry, ``SheetError/encrypted(_:_:)``,
+    ///   ``SheetError/unsupportedFormat(_:_:)`` for a compression method okrsheet does not read.
+    public func copy(_ entry: ZipEntry, to writer: ZipWriter) throws {
+        guard !entry.isEncrypted else {
+            throw SheetError.encrypted(location, "the ZIP entry \(entry.name) is encrypted; remove the password and save the file again")
+        }
+        guard entry.method == 0 || entry.method == 8 else {
+            throw SheetError.unsupportedFormat(location, "the ZIP entry \(entry.name) uses compression method \(entry.method), which okrsheet does not read; save the file again from Excel or LibreOffice")
+        }
+        let dataOffset = try self.dataOffset(of: entry)
+        guard entry.compressedSize >= 0, dataOffset <= fileSize, entry.compressedSize <= fileSize - dataOffset else {
+            throw SheetError.malformed(location, "the ZIP entry \(entry.name) is truncated (the file ends before its data)")
+        }
+        let capacity = 1 << 16
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+        defer { buffer.deallocate() }
+        try writer.addStored(entry) { emit in
+            var position = dataOffset, remaining = entry.compressedSize
+            while remaining > 0 {
+                let n = try read(into: buffer, count: Int(min(Int64(capacity), remaining)), at: position, entry: entry)
+                position += Int64(n)
+                remaining -= Int64(n)
+                emit(UnsafeRawBufferPointer(start: buffer, count: n))
+            }
+        }
+    }
+
     private var location: SourceLocation { SourceLocation(file: displayName) }
 
     private func entryBytesExceeded(_ entry: ZipEntry) -> SheetError {
@@ -344,7 +374,8 @@ public final class ZipPackage {
                 throw SheetError.malformed(location, "the ZIP directory entry \(name) has sizes beyond the file (corrupt)")
             }
             entries.append(ZipEntry(name: name, compressedSize: Int64(compressed), uncompressedSize: Int64(uncompressed),
-                                    crc32: crc, method: method, flags: flags, localHeaderOffset: Int64(offset) + base))
+                                    crc32: crc, method: method, flags: flags, localHeaderOffset: Int64(offset) + base,
+                                    dosTime: le16(directory, p + 12), dosDate: le16(directory, p + 14)))
             p = end
         }
         return entries

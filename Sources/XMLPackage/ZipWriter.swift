@@ -14,6 +14,9 @@ public final class ZipWriter {
         var compressed: UInt32
         var uncompressed: UInt32
         var offset: UInt32
+        /// MS-DOS time and date: the writer's fixed stamp, or a copied entry's own.
+        var time: UInt16 = 0
+        var date: UInt16 = (0 << 9) | (1 << 5) | 1
     }
 
     let sink: ByteWriter
@@ -21,9 +24,8 @@ public final class ZipWriter {
     var names = Set<String>()
     /// Whether an entry stream is open (entries are written one at a time).
     var streaming = false
-    /// DOS time and date of every entry: a fixed 1980-01-01 00:00, so the same input gives the same bytes.
-    let dosTime: UInt16 = 0
-    let dosDate: UInt16 = (0 << 9) | (1 << 5) | 1
+    // Every written entry is dated 1980-01-01 00:00 (CentralRecord's default), so the same input gives
+    // the same bytes.
 
     public init(sink: ByteWriter) {
         self.sink = sink
@@ -46,6 +48,30 @@ public final class ZipWriter {
                                    compressed: UInt32(data.count), uncompressed: UInt32(bytes.count), offset: UInt32(offset))
         writeLocalHeader(record)
         data.withUnsafeBytes { sink.write($0) }
+        records.append(record)
+    }
+
+    /// Adds an entry copied from another archive as it is stored there: `body` hands over its
+    /// `compressedSize` stored bytes through the function it is given. Method, CRC-32, sizes and time stay
+    /// the original's; the sizes go into the local header, so no data descriptor follows.
+    func addStored(_ entry: ZipEntry, _ body: ((UnsafeRawBufferPointer) -> Void) throws -> Void) throws {
+        try begin(entry.name)
+        guard entry.compressedSize < Int64(UInt32.max), entry.uncompressedSize < Int64(UInt32.max), offset < Int64(UInt32.max) else {
+            throw SheetError.limitExceeded(location(entry.name), limit: "ZIP part size (4 GiB, no ZIP64)", value: "\(entry.uncompressedSize) bytes",
+                                           howToRaise: "split the data over several files")
+        }
+        let record = CentralRecord(name: Array(entry.name.utf8), method: entry.method, flags: entry.flags & ~0x0008, crc: entry.crc32,
+                                   compressed: UInt32(entry.compressedSize), uncompressed: UInt32(entry.uncompressedSize),
+                                   offset: UInt32(offset), time: entry.dosTime, date: entry.dosDate)
+        writeLocalHeader(record)
+        var copied: Int64 = 0
+        try body { bytes in
+            copied += Int64(bytes.count)
+            sink.write(bytes)
+        }
+        guard copied == entry.compressedSize else {
+            throw SheetError.io(location(entry.name), "copied \(copied) of the \(entry.compressedSize) bytes of the ZIP entry")
+        }
         records.append(record)
     }
 
@@ -84,7 +110,7 @@ public final class ZipWriter {
         let start = offset
         for r in records {
             put32(0x0201_4B50)
-            put16(20); put16(20); put16(r.flags); put16(r.method); put16(dosTime); put16(dosDate)
+            put16(20); put16(20); put16(r.flags); put16(r.method); put16(r.time); put16(r.date)
             put32(r.crc); put32(r.compressed); put32(r.uncompressed)
             put16(UInt16(r.name.count)); put16(0); put16(0); put16(0); put16(0); put32(0)
             put32(r.offset)
@@ -103,7 +129,7 @@ public final class ZipWriter {
 
     func writeLocalHeader(_ r: CentralRecord) {
         put32(0x0403_4B50)
-        put16(20); put16(r.flags); put16(r.method); put16(dosTime); put16(dosDate)
+        put16(20); put16(r.flags); put16(r.method); put16(r.time); put16(r.date)
         put32(r.crc); put32(r.compressed); put32(r.uncompressed)
         put16(UInt16(r.name.count)); put16(0)
         r.name.withUnsafeBytes { sink.write($0) }
