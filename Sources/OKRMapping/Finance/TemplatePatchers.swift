@@ -1,19 +1,19 @@
 import CSVAdapter
 import SheetKit
+import XLSXAdapter
 
-/// Chooses the ``TemplatePatcher`` for a template's format. XLSX and ODS patching plug in here once the
-/// adapters provide them.
+/// Chooses the ``TemplatePatcher`` for a template's format.
 public enum TemplatePatchers {
     /// Whether okrsheet can write `format` back.
     public static func canPatch(_ format: FileFormat) -> Bool {
-        format == .csv || format == .tsv
+        format == .csv || format == .tsv || format == .xlsx || format == .xlsm
     }
 
     /// The error for a format that cannot be patched yet.
     static func notBuilt(_ format: FileFormat, file: String) -> SheetError {
         .unsupportedFormat(SourceLocation(file: file),
-            "updating .xlsx/.ods templates is not built yet (this template is \(format.displayName)); use --dry-run to see the new values, "
-                + "or save the template as CSV")
+            "updating \(format.displayName) templates is not built yet; use --dry-run to see the new values, "
+                + "or save the template as .xlsx or CSV")
     }
 
     /// A patcher for the template of `plan`, with the plan's edits applied.
@@ -28,6 +28,8 @@ public enum TemplatePatchers {
             } else {
                 patcher = try CSVPatcher(path: path, displayName: plan.template)
             }
+        case .xlsx, .xlsm:
+            patcher = try XLSXPatcher(path: path, displayName: plan.template, limits: plan.limits)
         default:
             throw notBuilt(plan.format, file: plan.template)
         }

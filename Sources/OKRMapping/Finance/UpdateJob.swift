@@ -72,6 +72,7 @@ public struct UpdateJob {
                               sheetName: sheet.info.name, period: importOptions.period ?? model.period,
                               aggregate: LedgerResult(values: [], matchedRows: []))
         plan.csvDialect = (reader as? CSVReader)?.dialect
+        plan.limits = options.limits
         plan.sheetIndex = located.sheetIndex
         plan.warnings = opened.warnings
 
@@ -133,7 +134,7 @@ public struct UpdateJob {
                     "the rule for \"\(rule.keyResult)\" gave \(value), which is not a number a template can hold; the current value stays as it is"))
             } else if let value {
                 let newValue: CellValue
-                if isText {
+                if UpdateJob.writesText(old, isText: isText) {
                     var style = UpdateJob.currentStyle(sheet: sheet, row: row, header: header, decimalComma: decimalComma)
                     style.decimals = nil
                     newValue = .text(style.format(value))
@@ -174,13 +175,15 @@ public struct UpdateJob {
             var newStatusText = oldStatusText
             if edit.value != nil, let kr {
                 if let column = header.columns[.progress], let progress {
-                    let value: CellValue = isText ? .text(progressStyle.format(progress)) : .number(progress)
+                    let old = UpdateJob.cell(sheet, edit.row, column)
+                    let value: CellValue = UpdateJob.writesText(old, isText: isText) ? .text(progressStyle.format(progress)) : .number(progress)
                     changed = plan.add(value, at: edit.row, column, in: sheet, isText: isText) || changed
                 }
                 if let column = header.columns[.score], let score = kr.score {
                     var style = TemplateNumberStyle(decimalComma: decimalComma)
                     style.decimals = 1
-                    let value: CellValue = isText ? .text(style.format(score)) : .number(score)
+                    let old = UpdateJob.cell(sheet, edit.row, column)
+                    let value: CellValue = UpdateJob.writesText(old, isText: isText) ? .text(style.format(score)) : .number(score)
                     changed = plan.add(value, at: edit.row, column, in: sheet, isText: isText) || changed
                 }
                 if let column = header.columns[.status], let status = kr.status {
@@ -284,6 +287,14 @@ public struct UpdateJob {
             let at = sheet.rows[r].cells.firstIndex { $0.column > column } ?? sheet.rows[r].cells.count
             sheet.rows[r].cells.insert(cell, at: at)
         }
+    }
+
+    /// Whether a number goes into a cell as text in the template's convention: always in CSV, and in a
+    /// workbook where the cell holds a number typed as text (`43%`), so that it keeps looking the same.
+    static func writesText(_ old: Cell?, isText: Bool) -> Bool {
+        if isText { return true }
+        if case .text(let t)? = old?.value, !t.trimmingCharacters(in: .whitespaces).isEmpty { return true }
+        return false
     }
 
     /// A formula cell, which update never overwrites: an XLSX/ODS formula, or CSV text that Excel would

@@ -63,6 +63,8 @@ public struct UpdatePlan: Sendable {
     public var edits: [Edit] = []
     /// The CSV template's dialect, which the patch keeps.
     var csvDialect: CSVDialect?
+    /// The limits the template was read with, and is patched with.
+    var limits = Limits()
 
     /// Whether writing the plan changes the template.
     public var changesTemplate: Bool { !edits.isEmpty }
