@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "ODSAdapterTests", dependencies: ["ODSAdapter", "XMLPackage", "SheetKit"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "OKRCoreTests", dependencies: ["OKRCore", "SheetKit"]),
-        .testTarget(name: "OKRMappingTests", dependencies: ["OKRMapping", "OKRCore", "SheetKit", "XLSXAdapter", "XMLPackage"], exclude: ["Golden", "Fixtures"]),
+        .testTarget(name: "OKRMappingTests", dependencies: ["OKRMapping", "OKRCore", "SheetKit", "XLSXAdapter", "ODSAdapter", "XMLPackage"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["SheetIO", "SheetKit"]),
     ],
     swiftLanguageModes: [.v6]

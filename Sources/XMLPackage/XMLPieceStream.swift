@@ -140,7 +140,7 @@ public struct XMLTag {
     /// Where the local name starts (after the prefix's colon).
     private let localStart: Int
 
-    init(bytes: UnsafeBufferPointer<UInt8>) {
+    public init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
         isEnd = bytes[1] == UInt8(ascii: "/")
         isEmptyElement = !isEnd && bytes.count >= 2 && bytes[bytes.count - 2] == UInt8(ascii: "/")
@@ -165,6 +165,11 @@ public struct XMLTag {
         let other = name.utf8Start
         for k in 0..<(nameEnd - localStart) where bytes[localStart + k] != other[k] { return false }
         return true
+    }
+
+    /// The qualified name as written (`table:table-cell`).
+    public var qualifiedName: String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[(isEnd ? 2 : 1)..<nameEnd]), as: UTF8.self)
     }
 
     /// The local name as a string (for the rare lookups by set; prefer ``localNameIs(_:)``).

@@ -10,7 +10,7 @@ struct Update: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write new current values from a finance export into an OKR template, and recompute its progress, score and status cells.",
         discussion: """
-        The rules file (YAML) says which key result gets which aggregate of the export (sum, count, count_distinct, avg, min, max, last) over which rows; see mappings/rules-example.yaml. The export is read once, in any format okrsheet reads. Only the changed cells are rewritten: an XLSX/XLSM template keeps every other cell, style and part (it is marked to recalculate on open), a CSV template keeps its encoding, delimiter, line ends and byte order mark. ODS templates cannot be updated yet.
+        The rules file (YAML) says which key result gets which aggregate of the export (sum, count, count_distinct, avg, min, max, last) over which rows; see mappings/rules-example.yaml. The export is read once, in any format okrsheet reads. Only the changed cells are rewritten: an XLSX/XLSM or ODS template keeps every other cell, style and part (an XLSX one is marked to recalculate on open), a CSV template keeps its encoding, delimiter, line ends and byte order mark.
 
         Exit status: 0 done (warnings included), 1 --strict and a rule matched no key result, 2 bad usage, 3 bad input (including a malformed rules file, an unknown column or an ambiguous key result).
 

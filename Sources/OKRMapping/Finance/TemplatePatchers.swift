@@ -1,4 +1,5 @@
 import CSVAdapter
+import ODSAdapter
 import SheetKit
 import XLSXAdapter
 
@@ -6,7 +7,7 @@ import XLSXAdapter
 public enum TemplatePatchers {
     /// Whether okrsheet can write `format` back.
     public static func canPatch(_ format: FileFormat) -> Bool {
-        format == .csv || format == .tsv || format == .xlsx || format == .xlsm
+        format == .csv || format == .tsv || format == .xlsx || format == .xlsm || format == .ods
     }
 
     /// The error for a format that cannot be patched yet.
@@ -30,6 +31,8 @@ public enum TemplatePatchers {
             }
         case .xlsx, .xlsm:
             patcher = try XLSXPatcher(path: path, displayName: plan.template, limits: plan.limits)
+        case .ods:
+            patcher = try ODSPatcher(path: path, displayName: plan.template, limits: plan.limits)
         default:
             throw notBuilt(plan.format, file: plan.template)
         }

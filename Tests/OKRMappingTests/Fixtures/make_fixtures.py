@@ -5,7 +5,9 @@ openpyxl_styled_finance_template.xlsx pins what an openpyxl-written template hol
 on the OKR sheet, a total on the second sheet), a status drop-down (data validation), conditional
 formatting, a comment, a merged title, number formats, column widths and a second sheet.
 libreoffice_styled_finance_template.xlsx is the same workbook saved again by LibreOffice
-(`soffice --convert-to xlsx`), which writes shared strings, its own styles and no calcChain.
+(`soffice --convert-to xlsx`), which writes shared strings, its own styles and no calcChain;
+libreoffice_styled_finance_template.ods is it saved as OpenDocument (repeated rows and cells, styles
+with conditions, an annotation, a content validation).
 """
 import os
 import shutil
@@ -83,6 +85,10 @@ def main():
                         "--outdir", tmp, first], check=True, capture_output=True)
         shutil.copy(os.path.join(tmp, "openpyxl_styled_finance_template.xlsx"),
                     os.path.join(here, "libreoffice_styled_finance_template.xlsx"))
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to", "ods",
+                        "--outdir", tmp, first], check=True, capture_output=True)
+        shutil.copy(os.path.join(tmp, "openpyxl_styled_finance_template.ods"),
+                    os.path.join(here, "libreoffice_styled_finance_template.ods"))
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
 import Foundation
+import ODSAdapter
 @testable import OKRMapping
 import OKRCore
 import SheetKit
@@ -7,9 +8,9 @@ import XLSXAdapter
 import XMLPackage
 
 extension FinanceTests {
-    /// `update` on styled XLSX templates: the new values land, and nothing else in the workbook changes.
-    @Suite("Updating an XLSX template")
-    struct UpdatingXLSX {
+    /// `update` on styled XLSX and ODS templates: the new values land, and nothing else in the workbook changes.
+    @Suite("Updating an XLSX or ODS template")
+    struct UpdatingWorkbooks {
         static let fixtures: String = {
             let file = "\(#filePath)"
             return String(file[..<file.lastIndex(of: "/")!]) + "/Fixtures"
@@ -25,7 +26,8 @@ extension FinanceTests {
 
         /// Every cell of every sheet: reference → (value, formula, style).
         func cells(_ path: String) throws -> [String: [String: Cell]] {
-            let reader = try XLSXReader(path: path, displayName: "t.xlsx")
+            let reader: any WorkbookReader = path.hasSuffix(".ods") ? try ODSReader(path: path, displayName: "t.ods")
+                : try XLSXReader(path: path, displayName: "t.xlsx")
             var all: [String: [String: Cell]] = [:]
             for (i, info) in reader.sheets.enumerated() {
                 let sheet = try reader.loadSheet(at: i)
@@ -36,11 +38,11 @@ extension FinanceTests {
             return all
         }
 
-        @Test(arguments: UpdatingXLSX.templates)
+        @Test(arguments: UpdatingWorkbooks.templates)
         func onlyTheUpdatedCellsChange(template name: String) throws {
             let dir = try financeFolder()
             defer { try? FileManager.default.removeItem(at: dir) }
-            let template = UpdatingXLSX.fixtures + "/" + name
+            let template = UpdatingWorkbooks.fixtures + "/" + name
             let plan = try job(template).plan()
             #expect(plan.rows.count == 6 && plan.unmatched.isEmpty)
             let out = dir.appendingPathComponent("out.xlsx").path
@@ -113,13 +115,55 @@ extension FinanceTests {
             let dir = try financeFolder()
             defer { try? FileManager.default.removeItem(at: dir) }
             let template = dir.appendingPathComponent("okr.xlsx").path
-            try FileManager.default.copyItem(atPath: UpdatingXLSX.fixtures + "/" + UpdatingXLSX.templates[0], toPath: template)
+            try FileManager.default.copyItem(atPath: UpdatingWorkbooks.fixtures + "/" + UpdatingWorkbooks.templates[0], toPath: template)
             let original = try Data(contentsOf: URL(fileURLWithPath: template))
             let plan = try job(template).plan()
             let backup = try #require(try job(template).writeInPlace(plan, now: Date(timeIntervalSince1970: 1_778_832_000)))
             #expect(backup.hasSuffix(".bak.xlsx"))
             #expect(try Data(contentsOf: URL(fileURLWithPath: backup)) == original)
             #expect(try cells(template)["OKR Q2"]?["F5"]?.value != (try cells(backup)["OKR Q2"]?["F5"]?.value))
+        }
+
+        @Test func anODSTemplateChangesOnlyInItsCells() throws {
+            let dir = try financeFolder()
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let template = UpdatingWorkbooks.fixtures + "/libreoffice_styled_finance_template.ods"
+            let plan = try job(template).plan()
+            #expect(plan.rows.count == 6 && plan.unmatched.isEmpty)
+            let out = dir.appendingPathComponent("out.ods").path
+            try job(template).write(plan, to: out)
+
+            let ledger = try Updating.sampleLedger()
+            let revenue = ledger.filter { (8000...8099).contains(Int($0[2]) ?? 0) && $0[4] != "KP99" }.reduce(0) { $0 + Updating.cents($1[5]) }
+            let before = try cells(template), after = try cells(out)
+            #expect(after["OKR Q2"]?["F4"]?.value == .number(Double(revenue) / 100))
+            #expect(after["OKR Q2"]?["I4"]?.value == .text("🔵 Op schema"))
+            let edited = Set(plan.edits.map { CellReference(row: $0.row, column: $0.column).description })
+            for (sheet, sheetCells) in before {
+                for (ref, cell) in sheetCells where !(sheet == "OKR Q2" && edited.contains(ref)) {
+                    #expect(after[sheet]?[ref]?.value == cell.value && after[sheet]?[ref]?.formula == cell.formula, "\(sheet)!\(ref)")
+                }
+            }
+
+            // Every entry but content.xml is stored as before; in content.xml only the set cells differ.
+            let original = try ZipPackage(path: template, displayName: "in"), patched = try ZipPackage(path: out, displayName: "out")
+            #expect(original.entryNames == patched.entryNames && patched.entryNames.first == "mimetype")
+            for entry in original.entries where entry.name != "content.xml" {
+                let copy = try #require(patched.entry(named: entry.name))
+                #expect(copy.crc32 == entry.crc32 && copy.compressedSize == entry.compressedSize && copy.method == entry.method, "\(entry.name)")
+            }
+            func pieces(_ package: ZipPackage) throws -> [String] {
+                String(decoding: try package.data(of: "content.xml"), as: UTF8.self).components(separatedBy: "<table:table-")
+            }
+            let old = try pieces(original), new = try pieces(patched)
+            #expect(old.count == new.count)
+            let differing = zip(old, new).filter { $0 != $1 }.count
+            #expect(differing == plan.edits.count, "\(differing) cells differ for \(plan.edits.count) edits")
+
+            #expect(try job(out).plan().edits.isEmpty)
+            let again = dir.appendingPathComponent("again.ods").path
+            try job(template).write(try job(template).plan(), to: again)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == Data(contentsOf: URL(fileURLWithPath: again)))
         }
     }
 }
