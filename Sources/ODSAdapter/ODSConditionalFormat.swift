@@ -7,6 +7,9 @@ public struct ODSConditionalFormat: Hashable, Sendable {
         /// The cell compared with a value written as an OpenFormula expression (`"Behaald"`, `0.5`);
         /// `operator` is one of `=`, `!=`, `<`, `>`, `<=`, `>=`.
         case cellIs(operator: String, value: String, format: ODSHighlight)
+        /// An OpenFormula expression for the range's top-left cell (`AND(ISNUMBER([.J4]);[.J4]<TODAY())`),
+        /// relative references moving with the cell; the format applies where it is true.
+        case formula(expression: String, format: ODSHighlight)
         /// A data bar from `minimum` to `maximum`, in `color` (`RRGGBB`).
         case dataBar(minimum: Double, maximum: Double, color: String)
     }

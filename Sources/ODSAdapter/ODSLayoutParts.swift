@@ -36,9 +36,18 @@ enum ODSLayoutParts {
     /// The `style:map` elements of a layout's cell comparisons (at most 64), each with the range it covers.
     static func styleMaps(_ layout: ODSSheetLayout, sheet: String, styles: ODSStyleTable) -> [(range: CellRange, map: String)] {
         var maps: [(range: CellRange, map: String)] = []
-        for format in layout.conditionalFormats {
-            guard case .cellIs(let op, let value, let highlight) = format.rule, maps.count < 64 else { continue }
-            let condition = ODSNumberFormat.escape("cell-content()" + comparison(op) + value)
+        for format in layout.conditionalFormats where maps.count < 64 {
+            let condition: String, highlight: ODSHighlight
+            switch format.rule {
+            case .cellIs(let op, let value, let h):
+                condition = ODSNumberFormat.escape("cell-content()" + comparison(op) + value)
+                highlight = h
+            case .formula(let expression, let h):
+                condition = ODSNumberFormat.escape("is-true-formula(" + expression + ")")
+                highlight = h
+            case .dataBar:
+                continue
+            }
             let map = "<style:map style:condition=\"\(condition)\" style:apply-style-name=\"\(styles.highlightStyle(highlight))\""
                 + " style:base-cell-address=\"\(ODSNumberFormat.escape(address(format.range.first, sheet: sheet)))\"/>"
             maps.append((format.range, map))
@@ -58,6 +67,12 @@ enum ODSLayoutParts {
             case .cellIs(let op, let value, let highlight):
                 try xml.raw("<calcext:condition calcext:apply-style-name=\"\(styles.highlightStyle(highlight))\" calcext:value=\"")
                 try xml.attribute(comparison(op) + value)
+                try xml.raw("\" calcext:base-cell-address=\"")
+                try xml.attribute(address(format.range.first, sheet: sheet))
+                try xml.raw("\"/>")
+            case .formula(let expression, let highlight):
+                try xml.raw("<calcext:condition calcext:apply-style-name=\"\(styles.highlightStyle(highlight))\" calcext:value=\"")
+                try xml.attribute("formula-is(" + expression + ")")
                 try xml.raw("\" calcext:base-cell-address=\"")
                 try xml.attribute(address(format.range.first, sheet: sheet))
                 try xml.raw("\"/>")

@@ -37,36 +37,64 @@ enum ODSPackageParts {
         try xml.raw("</manifest:manifest>")
     }
 
-    /// The start of `content.xml`, up to the first sheet: the table styles (`ta1` shown, `ta2` hidden)
-    /// and the column styles, each a name and a `style:column-width` (`2.47cm`).
-    static func contentStart(_ xml: XMLTextWriter, columnWidths: [(name: String, width: String)] = []) throws {
+    /// A table style: its name, whether the sheet shows, and its master page (print setup).
+    struct TableStyle: Hashable {
+        var name: String
+        var display: Bool
+        var masterPage: String
+    }
+
+    /// The two table styles of sheets without a print setup: `ta1` shown, `ta2` hidden.
+    static let defaultTableStyles = [TableStyle(name: "ta1", display: true, masterPage: "Default"),
+                                     TableStyle(name: "ta2", display: false, masterPage: "Default")]
+
+    /// The start of `content.xml`, up to the first sheet: the table styles, the column styles (each a
+    /// name and a `style:column-width`, `2.47cm`) and the row styles (a name and a height, `22pt`).
+    static func contentStart(_ xml: XMLTextWriter, tableStyles: [TableStyle] = defaultTableStyles,
+                             columnWidths: [(name: String, width: String)] = [], rowHeights: [(name: String, height: String)] = []) throws {
         try xml.raw(declaration)
         try xml.raw("<office:document-content \(namespaces)><office:automatic-styles>")
-        try xml.raw(#"<style:style style:name="ta1" style:family="table" style:master-page-name="Default">"#
-            + #"<style:table-properties table:display="true"/></style:style>"#)
-        try xml.raw(#"<style:style style:name="ta2" style:family="table" style:master-page-name="Default">"#
-            + #"<style:table-properties table:display="false"/></style:style>"#)
+        for style in tableStyles {
+            try xml.raw("<style:style style:name=\"\(style.name)\" style:family=\"table\" style:master-page-name=\"\(style.masterPage)\">"
+                + "<style:table-properties table:display=\"\(style.display)\"/></style:style>")
+        }
         for (name, width) in columnWidths {
             try xml.raw("<style:style style:name=\"\(name)\" style:family=\"table-column\">"
                 + "<style:table-column-properties fo:break-before=\"auto\" style:column-width=\"\(width)\"/></style:style>")
         }
+        for (name, height) in rowHeights {
+            try xml.raw("<style:style style:name=\"\(name)\" style:family=\"table-row\">"
+                + "<style:table-row-properties style:row-height=\"\(height)\" style:use-optimal-row-height=\"false\" fo:break-before=\"auto\"/></style:style>")
+        }
         try xml.raw("</office:automatic-styles><office:body><office:spreadsheet>")
     }
 
-    /// The end of `content.xml`, after the last sheet.
-    static func contentEnd(_ xml: XMLTextWriter) throws {
+    /// The end of `content.xml`, after the last sheet: the autofilter ranges (`table:database-ranges`).
+    static func contentEnd(_ xml: XMLTextWriter, autoFilters: [(sheet: String, range: CellRange)] = []) throws {
+        if !autoFilters.isEmpty {
+            try xml.raw("<table:database-ranges>")
+            for (i, filter) in autoFilters.enumerated() {
+                try xml.raw("<table:database-range table:name=\"__Anonymous_Sheet_DB__\(i)\" table:target-range-address=\"")
+                try xml.attribute(ODSLayoutParts.address(filter.range, sheet: filter.sheet))
+                try xml.raw("\" table:display-filter-buttons=\"true\"/>")
+            }
+            try xml.raw("</table:database-ranges>")
+        }
         try xml.raw("</office:spreadsheet></office:body></office:document-content>")
     }
 
-    /// `styles.xml`: data styles and cell styles, a page layout and the `Default` master page.
-    static func styles(_ xml: XMLTextWriter, table: ODSStyleTable) throws {
+    /// `styles.xml`: data styles and cell styles, the `Default` page layout and master page, and one of
+    /// each per print setup (`MP1` on `pm2`…, as ``ODSWriter`` names them).
+    static func styles(_ xml: XMLTextWriter, table: ODSStyleTable, pages: [ODSPageSetup] = []) throws {
         try xml.raw(declaration)
         try xml.raw("<office:document-styles \(namespaces)><office:styles>")
         try table.write(to: xml)
         try xml.raw("</office:styles><office:automatic-styles>")
         try xml.raw(#"<style:page-layout style:name="pm1"><style:page-layout-properties style:writing-mode="lr-tb"/></style:page-layout>"#)
+        for (i, page) in pages.enumerated() { try ODSPageParts.pageLayout("pm\(i + 2)", page, to: xml) }
         try xml.raw("</office:automatic-styles><office:master-styles>")
         try xml.raw(#"<style:master-page style:name="Default" style:page-layout-name="pm1"/>"#)
+        for (i, page) in pages.enumerated() { try ODSPageParts.masterPage("MP\(i + 1)", layout: "pm\(i + 2)", page, to: xml) }
         try xml.raw("</office:master-styles></office:document-styles>")
     }
 

@@ -28,6 +28,13 @@ public struct ODSSheetLayout: Sendable, Hashable {
     /// range name their list, and LibreOffice shows it as a drop-down.
     public var validations: [ODSValidation] = []
 
+    /// Row heights in points by 0-based row; rows not listed keep LibreOffice's optimal height.
+    public var rowHeights: [Int: Double] = [:]
+    /// The range with filter buttons in its first row (a `table:database-range`).
+    public var autoFilter: CellRange?
+    /// How the sheet prints: orientation, fit to pages, header and footer; nil for the defaults.
+    public var page: ODSPageSetup?
+
     /// The width of one character of the default font: about 0.19 cm.
     public static let centimetresPerCharacter = 0.19
 
@@ -55,5 +62,31 @@ public struct ODSValidation: Sendable, Hashable {
     /// The OpenFormula condition: `of:cell-content-is-in-list("A";"B")`, quotes inside a text doubled.
     var condition: String {
         "of:cell-content-is-in-list(" + values.map { "\"" + $0.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\"" }.joined(separator: ";") + ")"
+    }
+}
+
+/// How a sheet prints: a page layout and master page of its own in `styles.xml`, which the sheet's
+/// table style names.
+public struct ODSPageSetup: Sendable, Hashable {
+    public var landscape: Bool
+    /// Pages across (0: as many as needed).
+    public var fitToWidth: Int
+    /// Pages down (0: as many as needed).
+    public var fitToHeight: Int
+    /// A4 unless false (then US Letter).
+    public var a4: Bool
+    /// Header and footer text with Excel's codes (`&L`, `&C`, `&R` sections, `&P` page, `&N` pages,
+    /// `&A` sheet name, `&&` for `&`), so that one text serves both writers.
+    public var header: String?
+    public var footer: String?
+
+    public init(landscape: Bool = false, fitToWidth: Int = 0, fitToHeight: Int = 0, a4: Bool = true,
+                header: String? = nil, footer: String? = nil) {
+        self.landscape = landscape
+        self.fitToWidth = fitToWidth
+        self.fitToHeight = fitToHeight
+        self.a4 = a4
+        self.header = header
+        self.footer = footer
     }
 }

@@ -1,3 +1,4 @@
+import SheetKit
 import XMLPackage
 
 /// The cell styles of a workbook being written, each distinct (data style, bold, fill) once, and the
@@ -15,6 +16,8 @@ final class ODSStyleTable {
         var fill: String?
         /// The `style:map` elements of the conditional formats over the cell, as XML.
         var maps: [String] = []
+        /// Font size and colour, borders, alignment.
+        var look: CellLook?
     }
 
     private var dataStyles: [ODSNumberFormat: String] = [:]
@@ -35,7 +38,7 @@ final class ODSStyleTable {
 
     /// The name of the cell style for `key`, registered on first use; nil for the default style.
     func cellStyle(_ key: Key) -> String? {
-        if key.format == nil, !key.bold, key.fill == nil, key.maps.isEmpty { return nil }
+        if key.format == nil, !key.bold, key.fill == nil, key.maps.isEmpty, key.look == nil { return nil }
         if let name = cellStyles[key] { return name }
         if let format = key.format, dataStyles[format] == nil {
             dataStyleOrder.append(format)
@@ -58,34 +61,63 @@ final class ODSStyleTable {
         try xml.raw(#"<style:style style:name="Default" style:family="table-cell"/>"#)
         for highlight in highlightOrder {
             try xml.raw("<style:style style:name=\"\(highlights[highlight] ?? "")\" style:family=\"table-cell\" style:parent-style-name=\"Default\">")
-            try properties(fill: highlight.fill, bold: highlight.bold, fontColor: highlight.fontColor, to: xml)
+            try properties(fill: highlight.fill, bold: highlight.bold, look: CellLook(fontColor: highlight.fontColor), to: xml)
             try xml.raw("</style:style>")
         }
         for key in cellStyleOrder {
             let name = cellStyles[key] ?? ""
             let data = key.format.flatMap { dataStyles[$0] }.map { " style:data-style-name=\"\($0)\"" } ?? ""
             try xml.raw("<style:style style:name=\"\(name)\" style:family=\"table-cell\" style:parent-style-name=\"Default\"\(data)>")
-            try properties(fill: key.fill, bold: key.bold, fontColor: nil, to: xml)
+            try properties(fill: key.fill, bold: key.bold, look: key.look, to: xml)
             for map in key.maps { try xml.raw(map) }
             try xml.raw("</style:style>")
         }
     }
 
-    /// The cell and text properties of a style.
-    private func properties(fill: String?, bold: Bool, fontColor: String?, to xml: XMLTextWriter) throws {
-        if let fill {
-            try xml.raw("<style:table-cell-properties fo:background-color=\"#")
-            try xml.attribute(fill)
-            try xml.raw("\"/>")
+    /// The cell, paragraph and text properties of a style.
+    private func properties(fill: String?, bold: Bool, look: CellLook?, to xml: XMLTextWriter) throws {
+        var cell = ""
+        if let fill { cell += " fo:background-color=\"#\(fill)\"" }
+        if let look {
+            let sides = [("top", look.borderTop), ("bottom", look.borderBottom), ("left", look.borderLeft), ("right", look.borderRight)]
+            for (side, line) in sides {
+                guard let line else { continue }
+                cell += " fo:border-\(side)=\"\(ODSStyleTable.lineWidth(line)) solid #\(look.borderColor)\""
+            }
+            if look.wrap { cell += " fo:wrap-option=\"wrap\"" }
+            if let vertical = look.vertical { cell += " style:vertical-align=\"\(vertical == "center" ? "middle" : vertical)\"" }
+            if look.horizontal != nil || look.indent > 0 { cell += " style:text-align-source=\"fix\" style:repeat-content=\"false\"" }
         }
-        guard bold || fontColor != nil else { return }
-        try xml.raw("<style:text-properties")
-        if let fontColor {
-            try xml.raw(" fo:color=\"#")
-            try xml.attribute(fontColor)
-            try xml.raw("\"")
+        if !cell.isEmpty { try xml.raw("<style:table-cell-properties\(cell)/>") }
+        if let look, look.horizontal != nil || look.indent > 0 {
+            var paragraph = " fo:text-align=\"\(ODSStyleTable.textAlign(look.horizontal ?? "left"))\""
+            if look.indent > 0 { paragraph += " fo:margin-left=\"\(CellValue.numberText(Double(look.indent) * 0.3))cm\"" }
+            try xml.raw("<style:paragraph-properties\(paragraph)/>")
         }
-        if bold { try xml.raw(#" fo:font-weight="bold" style:font-weight-asian="bold" style:font-weight-complex="bold""#) }
-        try xml.raw("/>")
+        var text = ""
+        if let color = look?.fontColor { text += " fo:color=\"#\(color)\"" }
+        if let size = look?.fontSize { text += " fo:font-size=\"\(CellValue.numberText(size))pt\" style:font-size-asian=\"\(CellValue.numberText(size))pt\" style:font-size-complex=\"\(CellValue.numberText(size))pt\"" }
+        if look?.italic == true { text += " fo:font-style=\"italic\" style:font-style-asian=\"italic\" style:font-style-complex=\"italic\"" }
+        if bold { text += #" fo:font-weight="bold" style:font-weight-asian="bold" style:font-weight-complex="bold""# }
+        if !text.isEmpty { try xml.raw("<style:text-properties\(text)/>") }
+    }
+
+    /// The width of an XLSX line style in ODF (`0.74pt` for thin, as LibreOffice writes it).
+    static func lineWidth(_ style: String) -> String {
+        switch style {
+        case "medium": return "1.76pt"
+        case "thick": return "2.49pt"
+        case "hair": return "0.05pt"
+        default: return "0.74pt"
+        }
+    }
+
+    /// `start`, `center` or `end` for `left`, `center` or `right`.
+    static func textAlign(_ horizontal: String) -> String {
+        switch horizontal {
+        case "center": return "center"
+        case "right": return "end"
+        default: return "start"
+        }
     }
 }

@@ -82,7 +82,7 @@ extension ODSWriter {
             format = needed
         }
         if kind == .none, let f = format, f.kind == .boolean { format = nil }
-        let name = styles.cellStyle(.init(format: format, bold: style?.bold ?? false, fill: style?.fill, maps: styleMaps(conditions)))
+        let name = styles.cellStyle(.init(format: format, bold: style?.bold ?? false, fill: style?.fill, maps: styleMaps(conditions), look: style?.look))
         var numberType = " office:value-type=\"float\""
         switch format?.kind {
         case .percentage?: numberType = " office:value-type=\"percentage\""

@@ -34,6 +34,15 @@ public final class ODSWriter: WorkbookWriter {
     /// The automatic column styles (`co1`, `co2`…) by their `style:column-width`, in order of first use.
     var columnStyles: [String: String] = [:]
     var columnStyleOrder: [String] = []
+    /// The automatic row styles (`ro1`…) by their `style:row-height`, in order of first use.
+    var rowStyles: [String: String] = [:]
+    var rowStyleOrder: [String] = []
+    /// The table styles: `ta1` and `ta2`, then one per print setup and visibility.
+    var tableStyles = ODSPackageParts.defaultTableStyles
+    /// The distinct print setups, in order: setup i has master page `MP(i+1)`.
+    var pageSetups: [ODSPageSetup] = []
+    /// The autofilter of each sheet that has one.
+    var autoFilters: [(sheet: String, range: CellRange)] = []
     /// Every validation begun so far, with its name (`val1`…) and its sheet, in order.
     var validations: [(name: String, sheet: String, validation: ODSValidation)] = []
     /// The validations of the open sheet, for the cells that name them.
@@ -135,7 +144,8 @@ public final class ODSWriter: WorkbookWriter {
         lastRow = -1
         try xml.raw("<table:table table:name=\"")
         try xml.attribute(info.name)
-        try xml.raw(info.hidden ? "\" table:style-name=\"ta2\"" : "\" table:style-name=\"ta1\"")
+        try xml.raw("\" table:style-name=\"\(tableStyle(display: !info.hidden, page: layout.page))\"")
+        if let filter = layout.autoFilter { autoFilters.append((info.name, filter)) }
         if let range = layout.printRange {
             try xml.raw(" table:print-ranges=\"")
             try xml.attribute(ODSLayoutParts.address(range, sheet: info.name))
@@ -149,6 +159,33 @@ public final class ODSWriter: WorkbookWriter {
             validations.append((name, info.name, validation))
             sheetValidations.append((validation.range, " table:content-validation-name=\"\(name)\""))
         }
+    }
+
+    /// The name of the table style for a sheet shown or not, with a print setup or none.
+    func tableStyle(display: Bool, page: ODSPageSetup?) -> String {
+        var master = "Default"
+        if let page {
+            let index = pageSetups.firstIndex(of: page) ?? {
+                pageSetups.append(page)
+                return pageSetups.count - 1
+            }()
+            master = "MP\(index + 1)"
+        }
+        if let style = tableStyles.first(where: { $0.display == display && $0.masterPage == master }) { return style.name }
+        let style = ODSPackageParts.TableStyle(name: "ta\(tableStyles.count + 1)", display: display, masterPage: master)
+        tableStyles.append(style)
+        return style.name
+    }
+
+    /// ` table:style-name="ro1"` for a row with a set height in the open sheet, else "".
+    func rowStyleAttribute(_ row: Int) -> String {
+        guard let height = layouts.last?.rowHeights[row], height.isFinite, height > 0 else { return "" }
+        let text = CellValue.numberText((height * 100).rounded() / 100) + "pt"
+        if let name = rowStyles[text] { return " table:style-name=\"\(name)\"" }
+        rowStyleOrder.append(text)
+        let name = "ro\(rowStyleOrder.count)"
+        rowStyles[text] = name
+        return " table:style-name=\"\(name)\""
     }
 
     /// The sheet's `table:table-column` elements (1,024 in all), with the column style of each width.
@@ -197,14 +234,15 @@ public final class ODSWriter: WorkbookWriter {
         let deflater = ODSDeflateThread(stream: stream)
         do {
             let xml = XMLTextWriter(flushAt: 1 << 18) { try deflater.put($0) }
-            try ODSPackageParts.contentStart(xml, columnWidths: columnStyleOrder.map { (columnStyles[$0] ?? "", $0) })
+            try ODSPackageParts.contentStart(xml, tableStyles: tableStyles, columnWidths: columnStyleOrder.map { (columnStyles[$0] ?? "", $0) },
+                                             rowHeights: rowStyleOrder.map { (rowStyles[$0] ?? "", $0) })
             try ODSLayoutParts.validations(validations, to: xml)
             try xml.flush()
             if let (spool, sheetXML) = content {
                 try sheetXML.flush()
                 try spool.copy { try deflater.put($0) }
             }
-            try ODSPackageParts.contentEnd(xml)
+            try ODSPackageParts.contentEnd(xml, autoFilters: autoFilters)
             try xml.flush()
         } catch {
             try? deflater.finish()
@@ -266,9 +304,18 @@ public final class ODSWriter: WorkbookWriter {
                 if nextRow < header.lowerBound { stop = min(stop, header.lowerBound) }
                 if nextRow <= header.upperBound { stop = min(stop, header.upperBound + 1) }
             }
+            if let heights = layouts.last?.rowHeights, !heights.isEmpty {
+                // A row with a height of its own is not part of a repeat.
+                if heights[nextRow] != nil {
+                    stop = nextRow + 1
+                } else if let next = heights.keys.filter({ $0 > nextRow }).min() {
+                    stop = min(stop, next)
+                }
+            }
             let count = stop - nextRow
             try enterRows(nextRow, count: count, to: xml)
-            try xml.raw(count == 1 ? "<table:table-row>" : "<table:table-row table:number-rows-repeated=\"\(count)\">")
+            let style = count == 1 ? rowStyleAttribute(nextRow) : ""
+            try xml.raw(count == 1 ? "<table:table-row\(style)>" : "<table:table-row table:number-rows-repeated=\"\(count)\">")
             try xml.raw("<table:table-cell/></table:table-row>")
             nextRow = stop
             try leaveRows(nextRow, to: xml)
@@ -277,7 +324,7 @@ public final class ODSWriter: WorkbookWriter {
 
     /// Writes one row: its cells, gaps between them, and the cells of the merges that cover it.
     func writeRow(_ index: Int, cells: [Cell], hidden: Bool, to xml: XMLTextWriter) throws {
-        try xml.raw(hidden ? "<table:table-row table:visibility=\"collapse\">" : "<table:table-row>")
+        try xml.raw("<table:table-row" + rowStyleAttribute(index) + (hidden ? " table:visibility=\"collapse\">" : ">"))
         var column = 0
         var ci = 0
         var si = 0
@@ -367,7 +414,7 @@ public final class ODSWriter: WorkbookWriter {
         }
         finished = true
         try writeContent()
-        try part("styles.xml") { try ODSPackageParts.styles($0, table: self.styles) }
+        try part("styles.xml") { try ODSPackageParts.styles($0, table: self.styles, pages: self.pageSetups) }
         try part("meta.xml") { try ODSPackageParts.meta($0, sheetCount: self.sheets.count, cellCount: self.cellCount) }
         try part("settings.xml") { try ODSPackageParts.settings($0, sheets: self.sheets, layouts: self.layouts) }
         try part("META-INF/manifest.xml") { try ODSPackageParts.manifest($0) }

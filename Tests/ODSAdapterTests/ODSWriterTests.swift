@@ -254,3 +254,54 @@ struct ODSWriterLayoutTests {
         #expect(styles.contains(#"<style:style style:name="ce2" style:family="table-cell" style:parent-style-name="Default"><style:map"#))
     }
 }
+
+@Suite("Writing ODS: print setup and look")
+struct ODSWriterPageTests {
+    func parts(_ rows: [Row], layout: ODSSheetLayout) throws -> (content: String, styles: String) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("okrsheet-odspage-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("p.ods").path
+        let writer = try ODSWriter(path: path)
+        try writer.beginSheet(SheetInfo(name: "Blad 1"), layout: layout)
+        for row in rows { try writer.write(row) }
+        try writer.endSheet(SheetSummary())
+        try writer.beginSheet(SheetInfo(name: "Plain"))
+        try writer.write(Row(index: 0, cells: [Cell(column: 0, value: .number(1))]))
+        try writer.finish()
+        let package = try ZipPackage(path: path, displayName: "p.ods")
+        return (String(decoding: try package.data(of: "content.xml"), as: UTF8.self),
+                String(decoding: try package.data(of: "styles.xml"), as: UTF8.self))
+    }
+
+    @Test func pageSetupHeaderAndFooterCodes() throws {
+        var layout = ODSSheetLayout()
+        layout.page = ODSPageSetup(landscape: true, fitToWidth: 1, header: "&BKop&B && staart", footer: "&LLinks &&&\"Arial,Bold\"&12 x&C&P/&N&R&A")
+        let (content, styles) = try parts([Row(index: 0, cells: [Cell(column: 0, value: .text("a"))])], layout: layout)
+        #expect(styles.contains(#"<style:page-layout style:name="pm2"><style:page-layout-properties fo:page-width="29.7cm" fo:page-height="21cm" style:print-orientation="landscape""#))
+        #expect(styles.contains(#"<style:master-page style:name="MP1" style:page-layout-name="pm2"><style:header><style:region-center><text:p>Kop &amp; staart</text:p></style:region-center></style:header>"#))
+        #expect(styles.contains(#"<style:footer><style:region-left><text:p>Links &amp; x</text:p></style:region-left><style:region-center><text:p><text:page-number>1</text:page-number>/<text:page-count>1</text:page-count></text:p></style:region-center><style:region-right><text:p><text:sheet-name>???</text:sheet-name></text:p></style:region-right></style:footer>"#), "\(styles)")
+        // The sheet with a setup names its master page; the plain sheet keeps the default.
+        #expect(content.contains(#"<style:style style:name="ta3" style:family="table" style:master-page-name="MP1"><style:table-properties table:display="true"/>"#))
+        #expect(content.contains(#"<table:table table:name="Blad 1" table:style-name="ta3""#))
+        #expect(content.contains(#"<table:table table:name="Plain" table:style-name="ta1""#))
+    }
+
+    @Test func rowHeightsAutofilterAndLook() throws {
+        var layout = ODSSheetLayout()
+        layout.rowHeights = [0: 22, 2: 30, 3: 30]
+        layout.autoFilter = CellRange("A1:B4")
+        let look = CellLook(fontSize: 14, fontColor: "FFFFFF", italic: true, borderBottom: "medium", borderColor: "1F4E78",
+                            horizontal: "right", vertical: "center", indent: 2, wrap: true)
+        let rows = [Row(index: 0, cells: [Cell(column: 0, value: .text("Titel"), style: CellStyle(bold: true, fill: "1F4E78", look: look))]),
+                    Row(index: 3, cells: [Cell(column: 1, value: .number(2))])]
+        let (content, styles) = try parts(rows, layout: layout)
+        #expect(content.contains(#"<style:style style:name="ro1" style:family="table-row"><style:table-row-properties style:row-height="22pt" style:use-optimal-row-height="false""#))
+        // Row 3 has no cells but a height: it is not folded into a repeat.
+        #expect(content.contains(#"<table:table-row table:style-name="ro1"><table:table-cell table:style-name="ce1""#))
+        #expect(content.contains(#"<table:table-row><table:table-cell/></table:table-row><table:table-row table:style-name="ro2"><table:table-cell/></table:table-row><table:table-row table:style-name="ro2">"#), "\(content)")
+        #expect(content.contains(#"<table:database-ranges><table:database-range table:name="__Anonymous_Sheet_DB__0" table:target-range-address="'Blad 1'.A1:'Blad 1'.B4" table:display-filter-buttons="true"/></table:database-ranges>"#))
+        #expect(styles.contains(##"<style:table-cell-properties fo:background-color="#1F4E78" fo:border-bottom="1.76pt solid #1F4E78" fo:wrap-option="wrap" style:vertical-align="middle" style:text-align-source="fix" style:repeat-content="false"/><style:paragraph-properties fo:text-align="end" fo:margin-left="0.6cm"/><style:text-properties fo:color="#FFFFFF" fo:font-size="14pt""##), "\(styles)")
+        #expect(styles.contains(#"fo:font-style="italic""#) && styles.contains(#"fo:font-weight="bold""#))
+    }
+}

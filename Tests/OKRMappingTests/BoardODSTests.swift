@@ -66,6 +66,31 @@ struct BoardODSTests {
         #expect(content.contains("<table:table-header-rows>"))
     }
 
+    /// The print setup, fonts, borders, row heights, autofilter and the overdue rule reach the ODS parts.
+    @Test func printSetupAndLookCarryOver() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (_, path) = try board("okr-voorbeelden-2026.xlsx", in: dir)
+        let package = try ZipPackage(path: path, displayName: "board.ods")
+        let styles = String(decoding: try package.data(of: "styles.xml"), as: UTF8.self)
+        let content = String(decoding: try package.data(of: "content.xml"), as: UTF8.self)
+        // Landscape A4, one page wide, the footer with page x of y; the sheets' table styles name it.
+        #expect(styles.contains(#"fo:page-width="29.7cm" fo:page-height="21cm" style:print-orientation="landscape""#))
+        #expect(styles.contains(#"style:scale-to-X="1" style:scale-to-Y="0""#))
+        #expect(styles.contains(#"<style:region-right><text:p>Pagina <text:page-number>1</text:page-number> van <text:page-count>1</text:page-count></text:p></style:region-right>"#), "\(styles)")
+        #expect(content.contains(#"style:family="table" style:master-page-name="MP1""#))
+        // The title's size, the header's white bold text on its fill with borders, wrapped and indented cells.
+        #expect(styles.contains(#"fo:font-size="14pt""#) || styles.contains(#"fo:font-size="16pt""#))
+        #expect(styles.contains(##"fo:color="#FFFFFF""##))
+        #expect(styles.contains(##"fo:border-bottom="1.76pt solid #1F4E78""##))
+        #expect(styles.contains(#"fo:wrap-option="wrap""#))
+        #expect(styles.contains(#"fo:margin-left="0.3cm""#))
+        // Row heights, the autofilter and the overdue-deadline rule.
+        #expect(content.contains(#"style:family="table-row"><style:table-row-properties style:row-height="22pt""#))
+        #expect(content.contains(#"<table:database-range table:name="__Anonymous_Sheet_DB__0" table:target-range-address="OKR.A3:OKR.J"#))
+        #expect(content.contains(#"calcext:value="formula-is(AND(ISNUMBER([.J4]);[.J4]&lt;DATE(2026;5;15);[.$I4]&lt;&gt;&quot;Behaald&quot;))""#), "\(content.prefix(4000))")
+    }
+
     /// python-calamine reads the same cached values (skipped where python3 or the module is missing).
     @Test func calamineReadsTheCachedValues() throws {
         let dir = try scratch()

@@ -6,12 +6,12 @@ import XLSXAdapter
 /// The board-ready report as an OpenDocument spreadsheet: the same sheets, cells, cached values and
 /// layout as ``BoardXLSXReport`` (whose plans it translates), with formulas in OpenFormula (`of:=`).
 ///
-/// What carries over: labels, values and number formats, bold and fills, live progress and score
-/// formulas with OKRCore's numbers as cached values, the progress data bars, the status colours as
-/// cell-comparison rules, the status drop-down, the frozen header, column widths, the print range and
-/// the repeated header row. What does not (the ODS writer has no place for them yet): font sizes and
-/// colours, borders, alignment and wrapping, row heights, the autofilter, the overdue-deadline rule,
-/// landscape and fit-to-width printing, the footer, and the summary's chart.
+/// What carries over: labels, values and number formats, fonts (bold, italic, size, colour), fills,
+/// borders, alignment, indents and wrapping, row heights, live progress and score formulas with
+/// OKRCore's numbers as cached values, the progress data bars, the status colours as cell-comparison
+/// rules, the overdue-deadline rule, the status drop-down, the frozen header, the autofilter, column
+/// widths, and the print setup: landscape, one page wide, the print range, the repeated header row and
+/// the footer with page x of y. What does not: the summary's bar chart (the summary table stands alone).
 public struct BoardODSReport {
     let plans: BoardXLSXReport
 
@@ -28,7 +28,7 @@ public struct BoardODSReport {
         let summary = plans.summarySheet(model, boardName: board.name, objectiveRows: objectiveRows)
         for plan in [board, summary] {
             try writer.beginSheet(SheetInfo(name: plan.name), layout: Self.layout(plan))
-            var styles: [StyleKey: CellStyle] = [:]
+            var styles: [XLSXCellFormat: CellStyle] = [:]
             for row in plan.rows {
                 let cells = row.cells.map { cell in
                     Cell(column: cell.column, value: cell.value, formula: cell.formula.map(Self.openFormula),
@@ -41,23 +41,17 @@ public struct BoardODSReport {
         try writer.finish()
     }
 
-    /// What makes a cell style here, to share one ``CellStyle`` among the cells that look alike.
-    struct StyleKey: Hashable {
-        var numberFormat: String?
-        var bold: Bool
-        var fill: String?
-    }
-
-    /// The ODS cell style of an XLSX cell format: number format, bold and fill (none behind white text).
-    static func style(_ format: XLSXCellFormat?, cache: inout [StyleKey: CellStyle]) -> CellStyle? {
-        guard let format else { return nil }
-        // Without font colours, white text on a dark fill would turn dark on dark: such cells lose the fill.
-        let fill = format.font.color?.uppercased() == "FFFFFF" ? nil : format.fill
-        let key = StyleKey(numberFormat: format.numberFormat, bold: format.font.bold, fill: fill)
-        if key.numberFormat == nil, !key.bold, key.fill == nil { return nil }
-        if let style = cache[key] { return style }
-        let style = CellStyle(numberFormat: key.numberFormat, bold: key.bold, fill: key.fill)
-        cache[key] = style
+    /// The ODS cell style of an XLSX cell format, shared among the cells that look alike.
+    static func style(_ format: XLSXCellFormat?, cache: inout [XLSXCellFormat: CellStyle]) -> CellStyle? {
+        guard let format, format != .standard else { return nil }
+        if let style = cache[format] { return style }
+        let font = format.font, border = format.border, alignment = format.alignment
+        let look = CellLook(fontSize: font.size == XLSXCellFormat.Font().size ? nil : font.size, fontColor: font.color, italic: font.italic,
+                            borderTop: border?.top, borderBottom: border?.bottom, borderLeft: border?.left, borderRight: border?.right,
+                            borderColor: border?.color ?? "A6A6A6", horizontal: alignment?.horizontal, vertical: alignment?.vertical,
+                            indent: alignment?.indent ?? 0, wrap: alignment?.wrap ?? false)
+        let style = CellStyle(numberFormat: format.numberFormat, bold: font.bold, fill: format.fill, look: look == CellLook() ? nil : look)
+        cache[format] = style
         return style
     }
 
@@ -70,6 +64,12 @@ public struct BoardODSReport {
         layout.frozenColumns = source.frozenColumns
         layout.columnWidths = source.columnWidths
         layout.headerRows = source.print?.titleRows
+        layout.autoFilter = source.autoFilter
+        for row in plan.rows { if let height = row.height { layout.rowHeights[row.index] = height } }
+        if let print = source.print {
+            layout.page = ODSPageSetup(landscape: print.landscape, fitToWidth: print.fitToWidth, fitToHeight: print.fitToHeight,
+                                       a4: print.paperSize != 1, header: print.header, footer: print.footer)
+        }
         let lastRow = plan.rows.map(\.index).max() ?? 0
         let lastColumn = max(0, (plan.rows.flatMap { $0.cells.map(\.column) }.max() ?? 0), source.columnWidths.count - 1)
         layout.printRange = CellRange(first: CellReference(row: 0, column: 0), last: CellReference(row: lastRow, column: lastColumn))
@@ -78,10 +78,11 @@ public struct BoardODSReport {
             case .cellIs(let op, let formula, let highlight):
                 return ODSConditionalFormat(range: format.range, rule: .cellIs(
                     operator: op, value: formula, format: ODSHighlight(fontColor: highlight.fontColor, bold: highlight.bold, fill: highlight.fill)))
+            case .expression(let formula, let highlight):
+                return ODSConditionalFormat(range: format.range, rule: .formula(
+                    expression: openFormula(formula), format: ODSHighlight(fontColor: highlight.fontColor, bold: highlight.bold, fill: highlight.fill)))
             case .dataBar(let minimum, let maximum, let color):
                 return ODSConditionalFormat(range: format.range, rule: .dataBar(minimum: minimum, maximum: maximum, color: color))
-            default:
-                return nil
             }
         }
         layout.validations = source.dataValidations.map { ODSValidation(range: $0.range, values: $0.values, strict: $0.strict) }
