@@ -1,0 +1,29 @@
+import Foundation
+import OKRCore
+import Testing
+
+@Suite("Folding text for comparison")
+struct TextFoldingTests {
+    @Test(arguments: [
+        ("Huidige  waarde:", "huidige waarde"), ("  Start-value (%) ", "start value %"), ("KR#1 $ / €", "kr#1 $ €"),
+        ("État d'avancement", "etat d avancement"), ("Verantwoordelijke", "verantwoordelijke"), ("🟢 Behaald!", "🟢 behaald"),
+        ("", ""), ("...", ""), ("A\tB\nC", "a b c"),
+    ])
+    func folds(text: String, expected: String) {
+        #expect(text.folded == expected)
+    }
+
+    /// The ASCII fast path gives what the general path gives: an ASCII text and the same text with an
+    /// accented letter in front (which takes the general path) fold alike after that letter.
+    @Test func theASCIIPathAgreesWithTheGeneralOne() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("abcXYZ09 _-:;%$#@!?()[]{}.,/\\'\"\t\n+*=<>~^&|")
+        for _ in 0..<2_000 {
+            let text = String((0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            let fast = text.folded
+            let startsWithSeparator = text.first.map { !($0.isLetter || $0.isNumber || "%$#".contains($0)) } ?? false
+            let expected = "e" + (startsWithSeparator && !fast.isEmpty ? " " : "") + fast
+            #expect(("é" + text).folded == expected, "\(text.debugDescription)")
+        }
+    }
+}
