@@ -3,9 +3,10 @@
 below. It writes .xlsx with openpyxl, .csv by hand (as a Dutch Excel saves it: `;`, decimal comma,
 Windows-1252) and .ods by converting the .xlsx with LibreOffice (`soffice --headless --convert-to ods`).
 
-    python3 samples/make_samples.py
+    python3 samples/make_samples.py                      # every sample
+    python3 samples/make_samples.py okr-kpi-2026.xlsx    # only the samples named
 """
-import csv, datetime, io, os, shutil, subprocess, tempfile
+import csv, datetime, io, os, shutil, subprocess, sys, tempfile
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill, Alignment
 
@@ -287,6 +288,123 @@ def write_viva_xlsx(path):
     wb.save(path)
 
 
+# Issue 10: KPIs beside the OKRs, from the seeds' own KPI examples (002 OKR/KPI tree, 003 CPA ≤ €25 and
+# churn, 004 NPS 20 → 30, qualified leads 150 → 220 per month, wait time 14 → 10 days, conversion 2% → 3%,
+# retention 80% → 90%). An OKR sheet, and a KPI sheet in the wide shape (one column per month of 2026, the
+# month headers being Excel date cells shown as "jan-26"), each KPI linked to a key result by its id.
+KPI_OKR_HEADER = ["ID", "Niveau", "Doelstelling", "Sleutelresultaat", "Startwaarde", "Doelwaarde", "Huidige waarde",
+                  "Status", "Verantwoordelijke", "Deadline"]
+KPI_OKR_ROWS = [
+    ["O1.1", "Bedrijf", "Verhoog de klanttevredenheid", "NPS-score verhogen van 20 naar 30", 20, 30, 24,
+     "🔵 Op schema", "Head of support", datetime.date(2026, 12, 31), "0"],
+    ["O1.2", "Bedrijf", "Verhoog de klanttevredenheid", "Gemiddelde wachttijd verlagen van 14 naar 10 dagen", 14, 10, 12,
+     "🔵 Op schema", "Head of support", datetime.date(2026, 9, 30), "0"],
+    ["O2.1", "Marketing", "Meer gekwalificeerde leads", "Aantal gekwalificeerde leads verhogen van 150 naar 220 per maand vóór 1 oktober",
+     150, 220, 190, "🔵 Op schema", "Marketingteam", datetime.date(2026, 9, 30), "0"],
+    ["O2.2", "Marketing", "Meer gekwalificeerde leads", "Conversiepercentage verbeteren van 2% naar 3%", 0.02, 0.03, 0.027,
+     "🔵 Op schema", "Webredacteur", datetime.date(2026, 6, 30), "0.0%"],
+    ["O3.1", "Klantendienst", "Klanten behouden", "Klantverloop (churn) verlagen van 3% naar 2% per maand", 0.03, 0.02, 0.026,
+     "🔵 Op schema", "Customer success", datetime.date(2026, 12, 31), "0.0%"],
+    ["O3.2", "Klantendienst", "Klanten behouden", "Retentiepercentage verhogen van 80% naar 90%", 0.80, 0.90, 0.84,
+     "🔵 Op schema", "Account manager", datetime.date(2026, 12, 31), "0%"],
+]
+KPI_HEADER = ["ID", "KPI", "Eigenaar", "Niveau", "Eenheid", "Richting", "Nulmeting", "Doel", "Groen", "Oranje", "Rood",
+              "Frequentie", "Sleutelresultaat"]
+# id, name, owner, level, unit, direction, baseline, target, green, amber, red, frequency, link, number format, 12 values
+KPIS = [
+    ("K1", "NPS-score", "Head of support", "Bedrijf", "", "Hoger is beter", 20, 30, "≥ 28", "25–28", "< 25", "Maandelijks", "O1.1", "0",
+     [20, 21, 21, 22, 23, 24, 24, 25, 26, 27, 28, 29]),
+    ("K2", "Gekwalificeerde leads per maand", "Marketingteam", "Marketing", "leads", "Hoger is beter", 150, 220, "≥ 200", "170–200", "< 170",
+     "Maandelijks", "O2.1", "#,##0", [150, 158, 165, 172, 180, 190, 196, 204, 212, 218, 221, 225]),
+    ("K3", "Kosten per acquisitie (CPA)", "Performance marketeer", "Marketing", "€", "Lager is beter", 31, "≤ € 25", "≤ 25", "25–30", "> 30",
+     "Maandelijks", "O2.1", '"€" #,##0', [31, 29, 28, 27, 26, 26, 25, 24, 24, 23, 23, 22]),
+    ("K4", "Churn rate", "Customer success", "Bedrijf", "%", "Lager is beter", 0.03, 0.02, "≤ 2%", "2–2,5%", "> 2,5%", "Maandelijks", "O3.1",
+     "0.0%", [0.030, 0.029, 0.028, 0.028, 0.026, 0.025, 0.024, 0.023, 0.022, 0.022, 0.021, 0.020]),
+    ("K5", "Gemiddelde wachttijd", "Head of support", "Klantendienst", "dagen", "Lager is beter", 14, 10, "≤ 10", "10–12", "> 12",
+     "Maandelijks", "O1.2", "0", [14, 14, 13, 13, 12, 12, 11, 11, 10, 10, 10, 9]),
+    ("K6", "Conversiepercentage website", "Webredacteur", "Marketing", "%", "Hoger is beter", 0.02, 0.03, "", "", "", "Maandelijks", "O2.2",
+     "0.0%", [0.020, 0.021, 0.022, 0.023, 0.024, 0.024, 0.025, 0.026, 0.027, 0.028, 0.029, 0.030]),
+    ("K7", "Retentiepercentage", "Account manager", "Bedrijf", "%", "Hoger is beter", 0.80, 0.90, "≥ 88%", "84–88%", "< 84%",
+     "Driemaandelijks", "O3.2", "0%", [None, None, 0.81, None, None, 0.84, None, None, 0.87, None, None, 0.90]),
+    # Seed 003's vanity metric, with seed 004's non-SMART target and no strategy link: check flags it.
+    ("K8", "Aantal websitebezoekers", "Webredacteur", "Marketing", "bezoekers", "", None, "meer", "", "", "", "Maandelijks", "", "#,##0",
+     [10000, 10400, 11200, 10900, 11800, 12100, 11500, 12600, 13000, 13400, 13900, 14500]),
+]
+
+
+def write_kpi_xlsx(path):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "OKR 2026"
+    ws["A1"] = "OKR- en KPI-rapportage 2026"
+    ws["A1"].font = Font(bold=True, size=14)
+    header_row(ws, 3, KPI_OKR_HEADER)
+    for r, row in enumerate(KPI_OKR_ROWS, 4):
+        fmt = row[-1]
+        for c, v in enumerate(row[:-1], 1):
+            cell = ws.cell(row=r, column=c, value=v)
+            if c in (5, 6, 7):
+                cell.number_format = fmt
+            elif isinstance(v, datetime.date):
+                cell.number_format = "dd-mm-yyyy"
+    for col, width in zip("ABCDEFGHIJ", (6, 14, 28, 60, 12, 12, 15, 16, 20, 12)):
+        ws.column_dimensions[col].width = width
+
+    ks = wb.create_sheet("KPI's 2026")
+    ks["A1"] = "KPI-dashboard 2026"
+    ks["A1"].font = Font(bold=True, size=14)
+    ks["A2"] = "Eén rij per KPI, één kolom per maand. Groen/Oranje/Rood: de afgesproken grenzen."
+    header_row(ks, 4, KPI_HEADER)
+    first_month = len(KPI_HEADER) + 1
+    for m in range(12):
+        cell = ks.cell(row=4, column=first_month + m, value=datetime.date(2026, m + 1, 1))
+        cell.number_format = "mmm-yy"
+        cell.font = HEAD_FONT
+        cell.fill = HEAD_FILL
+    for r, (kid, name, owner, level, unit, direction, start, target, green, amber, red, freq, link, fmt, values) in enumerate(KPIS, 5):
+        for c, v in enumerate([kid, name, owner, level, unit, direction, start, target, green, amber, red, freq, link], 1):
+            if v is None or v == "":
+                continue
+            cell = ks.cell(row=r, column=c, value=v)
+            if c in (7, 8) and not isinstance(v, str):
+                cell.number_format = fmt
+        for m, v in enumerate(values):
+            if v is not None:
+                ks.cell(row=r, column=first_month + m, value=v).number_format = fmt
+    ks.freeze_panes = ks.cell(row=5, column=3)
+    wb.save(path)
+
+
+# The long shape, in French and without OKRs: one row per KPI per month (the name written once for the
+# first KPI, as people do), as a French Excel saves "CSV UTF-8": `;`, decimal comma, a BOM.
+KPI_LONG_HEADER = ["Indicateur", "Responsable", "Cible", "Fréquence", "Résultat clé", "Mois", "Valeur"]
+KPI_LONG_ROWS = [
+    ["Taux de churn mensuel", "Responsable service client", "≤ 2 %", "Mensuel", "O2.1", "janv. 2026", "3,0 %"],
+    ["", "", "", "", "", "févr. 2026", "2,8 %"],
+    ["", "", "", "", "", "mars 2026", "2,6 %"],
+    ["", "", "", "", "", "avr. 2026", "2,5 %"],
+    ["Délai de réponse au support (heures)", "Responsable service client", "< 4", "Mensuel", "O2.2", "janv. 2026", "5,2"],
+    ["Délai de réponse au support (heures)", "Responsable service client", "< 4", "Mensuel", "O2.2", "févr. 2026", "4,6"],
+    ["Délai de réponse au support (heures)", "Responsable service client", "< 4", "Mensuel", "O2.2", "mars 2026", "3,8"],
+    ["Délai de réponse au support (heures)", "Responsable service client", "< 4", "Mensuel", "O2.2", "avr. 2026", "3,5"],
+    ["Taux de conversion des démos", "Responsable avant-vente", "90 %", "Mensuel", "O1.3", "janv. 2026", "80 %"],
+    ["Taux de conversion des démos", "Responsable avant-vente", "90 %", "Mensuel", "O1.3", "févr. 2026", "82 %"],
+    ["Taux de conversion des démos", "Responsable avant-vente", "90 %", "Mensuel", "O1.3", "mars 2026", "83 %"],
+    ["Taux de conversion des démos", "Responsable avant-vente", "90 %", "Mensuel", "O1.3", "avr. 2026", "84 %"],
+    ["Satisfaction client (NPS)", "Directeur commercial", "plus", "Trimestriel", "", "T4 2025", "31"],
+    ["Satisfaction client (NPS)", "Directeur commercial", "plus", "Trimestriel", "", "T1 2026", "33"],
+]
+
+
+def write_kpi_long_csv(path):
+    out = io.StringIO()
+    w = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    w.writerow(["Indicateurs clés 2026 — Service client et ventes"])
+    w.writerow(KPI_LONG_HEADER)
+    w.writerows(KPI_LONG_ROWS)
+    open(path, "wb").write(b"\xef\xbb\xbf" + out.getvalue().encode("utf-8"))
+
+
 def to_ods(xlsx, ods):
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(["soffice", "--headless", "--calc", "--convert-to", "ods", "--outdir", tmp, xlsx],
@@ -294,12 +412,24 @@ def to_ods(xlsx, ods):
         shutil.move(os.path.join(tmp, os.path.splitext(os.path.basename(xlsx))[0] + ".ods"), ods)
 
 
+# Every sample and how it is written, in the order they are built (the .ods is converted from the .xlsx).
+BUILDERS = {
+    "okr-sjabloon.xlsx": write_template_xlsx,
+    "okr-sjabloon.csv": write_template_csv,
+    "okr-sjabloon.ods": lambda path: to_ods(os.path.join(HERE, "okr-sjabloon.xlsx"), path),
+    "okr-voorbeelden-2026.xlsx": write_examples_xlsx,
+    "okr-fr.xlsx": write_fr_xlsx,
+    "okr-en.csv": write_en_csv,
+    "viva-goals-export.xlsx": write_viva_xlsx,
+    "okr-kpi-2026.xlsx": write_kpi_xlsx,
+    "kpi-long.csv": write_kpi_long_csv,
+}
+
 if __name__ == "__main__":
-    write_template_xlsx(os.path.join(HERE, "okr-sjabloon.xlsx"))
-    write_template_csv(os.path.join(HERE, "okr-sjabloon.csv"))
-    to_ods(os.path.join(HERE, "okr-sjabloon.xlsx"), os.path.join(HERE, "okr-sjabloon.ods"))
-    write_examples_xlsx(os.path.join(HERE, "okr-voorbeelden-2026.xlsx"))
-    write_fr_xlsx(os.path.join(HERE, "okr-fr.xlsx"))
-    write_en_csv(os.path.join(HERE, "okr-en.csv"))
-    write_viva_xlsx(os.path.join(HERE, "viva-goals-export.xlsx"))
-    print("samples written")
+    # `make_samples.py okr-kpi-2026.xlsx` rebuilds only the samples named; no name rebuilds them all.
+    names = sys.argv[1:] or list(BUILDERS)
+    for name in names:
+        if name not in BUILDERS:
+            sys.exit(f"unknown sample {name}; known: {', '.join(BUILDERS)}")
+        BUILDERS[name](os.path.join(HERE, name))
+    print("samples written: " + ", ".join(names))

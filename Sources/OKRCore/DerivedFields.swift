@@ -165,10 +165,12 @@ public enum DerivedFields {
         return findings
     }
 
-    /// Evaluates every objective of the model with its period and as-of date; appends the findings.
+    /// Evaluates every objective of the model with its period and as-of date, appending the findings, and
+    /// every KPI with ``KPIDerived``.
     public static func evaluate(_ model: inout OKRModel, thresholds: StatusThresholds = StatusThresholds()) {
         for i in model.objectives.indices {
             model.findings += evaluate(&model.objectives[i], period: model.period, asOf: model.asOf, thresholds: thresholds)
         }
+        KPIDerived.evaluate(&model)
     }
 }

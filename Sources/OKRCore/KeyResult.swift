@@ -64,6 +64,8 @@ public struct OKRModel: Sendable, Hashable {
     public var period: Period?
     public var asOf: CivilDate?
     public var objectives: [Objective] = []
+    /// The KPIs beside the OKRs (docs/kpi-model.md); in JSON only when there are some.
+    public var kpis: [KPI] = []
     public var findings: [Finding] = []
 
     public init() {}

@@ -98,7 +98,7 @@ extension Objective: Codable {
 
 extension OKRModel: Codable {
     enum CodingKeys: String, CodingKey {
-        case language, period, asOf, objectives, findings
+        case language, period, asOf, objectives, kpis, findings
     }
 
     public init(from decoder: any Decoder) throws {
@@ -107,6 +107,7 @@ extension OKRModel: Codable {
         period = try c.decodeIfPresent(Period.self, forKey: .period)
         asOf = try c.decodeIfPresent(String.self, forKey: .asOf).map { try CivilDate.decodeISO($0, codingPath: c.codingPath) }
         objectives = try c.decodeIfPresent([Objective].self, forKey: .objectives) ?? []
+        kpis = try c.decodeIfPresent([KPI].self, forKey: .kpis) ?? []
         findings = try c.decodeIfPresent([Finding].self, forKey: .findings) ?? []
     }
 
@@ -116,6 +117,8 @@ extension OKRModel: Codable {
         try c.encode(period, forKey: .period)
         try c.encode(asOf?.description, forKey: .asOf)
         try c.encode(objectives, forKey: .objectives)
+        // Written only when there are KPIs: a model of OKRs alone stays byte for byte what it was.
+        if !kpis.isEmpty { try c.encode(kpis, forKey: .kpis) }
         try c.encode(findings, forKey: .findings)
     }
 }

@@ -72,6 +72,40 @@ labels:
   at_risk: At risk
   off_track: Off track
   not_started: Not started
+
+# KPIs beside the OKRs: a KPI sheet is recognised by a KPI/Indicator column plus either one column per
+# period (Jan-26, January 2026, 2026-01, Q1 2026, a date), or Period and Value columns (one row per KPI
+# per period), or columns such as Frequency or Green/Amber/Red.
+kpi_fields:
+  id: [KPI ID, ID, No, Code, Ref]
+  name: [KPI, KPI name, Indicator, Key performance indicator, Performance indicator]
+  owner: [Owner, Responsible, Accountable, Lead]
+  unit: [Unit, Units, Unit of measure]
+  direction: [Direction, Polarity, Better when, Desired direction, Good direction]
+  start: [Baseline, Start value, Start, Starting value, Initial value]
+  target: [Target, Target value, Goal, Norm, Benchmark]
+  green: [Green, Green threshold, Green from, Green limit]
+  amber: [Amber, Yellow, Orange, Amber threshold]
+  red: [Red, Red threshold, Red limit, Alert threshold]
+  frequency: [Frequency, Measurement frequency, Reporting frequency, Cadence, Rhythm]
+  level: [Level, Tier, Department, Team]
+  links: [Key result, Linked key result, Linked to, Link, OKR link, Objective, Supports, OKR, KR]
+  period: [Period, Month, Week, Quarter, Date, Year, Time period]
+  value: [Value, Actual, Measured value, Result, Measurement]
+  comment: [Comment, Comments, Notes, Actions, Action plan]
+
+# Words in a frequency column.
+kpi_frequencies:
+  daily: [Daily, Per day, Day, Every day]
+  weekly: [Weekly, Per week, Week, Every week]
+  monthly: [Monthly, Per month, Month, Every month]
+  quarterly: [Quarterly, Per quarter, Quarter, Every quarter]
+  yearly: [Yearly, Annually, Annual, Per year, Year]
+
+# Words in a direction column: is a higher or a lower value better? (Also ↑ and ↓.)
+kpi_directions:
+  higher: [Higher is better, Higher, High, Up, Increase, Increasing, Maximise, Maximize, More is better]
+  lower: [Lower is better, Lower, Low, Down, Decrease, Decreasing, Minimise, Minimize, Less is better]
 """#),
         ("fr.yaml", #"""
 # okrsheet — en-têtes et mots en français (French headers and words)
@@ -142,6 +176,40 @@ labels:
   at_risk: À risque
   off_track: En retard
   not_started: Non commencé
+
+# Les KPI à côté des OKR : okrsheet reconnaît une feuille de KPI à une colonne KPI/Indicateur et soit une
+# colonne par période (janv.-26, janvier 2026, 2026-01, T1 2026, une date), soit des colonnes Période et
+# Valeur (une ligne par KPI et par période), soit des colonnes comme Fréquence ou Vert/Orange/Rouge.
+kpi_fields:
+  id: [ID KPI, ID, N°, Code, Référence]
+  name: [KPI, Indicateur, Indicateurs, Nom de l'indicateur, Indicateur clé, Indicateur de performance, ICP]
+  owner: [Responsable, Propriétaire, Pilote, Porteur]
+  unit: [Unité, Unité de mesure]
+  direction: [Sens, Sens souhaité, Direction, Polarité, Tendance souhaitée]
+  start: [Valeur de départ, Valeur initiale, Point de départ, Référence initiale, Base]
+  target: [Cible, Valeur cible, Objectif, Objectif chiffré, Norme, Seuil cible]
+  green: [Vert, Seuil vert, Zone verte]
+  amber: [Orange, Jaune, Seuil orange, Zone orange]
+  red: [Rouge, Seuil rouge, Zone rouge, Seuil d'alerte]
+  frequency: [Fréquence, Fréquence de mesure, Périodicité, Rythme]
+  level: [Niveau, Échelon, Département, Équipe]
+  links: [Résultat clé, Résultat clé lié, Objectif lié, Lien OKR, Lié à, Rattaché à, OKR, KR]
+  period: [Période, Mois, Semaine, Trimestre, Date, Année]
+  value: [Valeur, Valeur mesurée, Réalisé, Résultat, Mesure, Réel]
+  comment: [Commentaire, Commentaires, Actions, Action corrective, Analyse]
+
+# Les mots d'une colonne de fréquence.
+kpi_frequencies:
+  daily: [Quotidien, Quotidienne, Journalier, Journalière, Par jour, Jour]
+  weekly: [Hebdomadaire, Par semaine, Semaine]
+  monthly: [Mensuel, Mensuelle, Par mois, Mois]
+  quarterly: [Trimestriel, Trimestrielle, Par trimestre, Trimestre]
+  yearly: [Annuel, Annuelle, Par an, Par année, Année]
+
+# Les mots d'une colonne de sens : une valeur plus haute ou plus basse est-elle meilleure ? (Aussi ↑ et ↓.)
+kpi_directions:
+  higher: [Plus haut est mieux, Plus est mieux, À la hausse, Hausse, Croissant, Maximiser, Augmenter]
+  lower: [Plus bas est mieux, Moins est mieux, À la baisse, Baisse, Décroissant, Minimiser, Diminuer]
 """#),
         ("nl.yaml", #"""
 # okrsheet — Nederlandstalige kolomkoppen en woorden (Dutch headers and words)
@@ -220,6 +288,40 @@ labels:
   at_risk: Aandacht nodig
   off_track: Achter op schema
   not_started: Niet gestart
+
+# KPI's naast de OKR's: een KPI-blad herkent okrsheet aan een kolom KPI/Indicator plus ofwel een kolom
+# per periode (jan-26, januari 2026, 2026-01, Q1 2026, K1, een datum), ofwel kolommen Periode en Waarde
+# (één rij per KPI per periode), ofwel kolommen zoals Frequentie of Groen/Oranje/Rood.
+kpi_fields:
+  id: [KPI ID, KPI-nummer, KPI nr, ID, Nr, Code]
+  name: [KPI, KPI naam, Naam KPI, Indicator, Prestatie-indicator, Kritieke prestatie-indicator, Kengetal, Stuurgetal]
+  owner: [Eigenaar, Verantwoordelijke, Verantwoordelijk, Trekker, Wie]
+  unit: [Eenheid, Meeteenheid]
+  direction: [Richting, Gewenste richting, Polariteit, Beter als]
+  start: [Nulmeting, Startwaarde, Beginwaarde, Uitgangswaarde, Baseline, Vertrekpunt]
+  target: [Doel, Doelwaarde, Norm, Streefwaarde, Streefcijfer, Target]
+  green: [Groen, Groene grens, Grens groen, Norm groen]
+  amber: [Oranje, Geel, Oranje grens, Grens oranje, Amber]
+  red: [Rood, Rode grens, Grens rood, Alarmgrens, Actiegrens]
+  frequency: [Frequentie, Meetfrequentie, Rapportagefrequentie, Ritme, Periodiciteit]
+  level: [Niveau, Laag, Afdeling, Team]
+  links: [Sleutelresultaat, Gekoppeld sleutelresultaat, Gekoppeld aan, Koppeling, Strategische link, Doelstelling, Bijdrage aan, OKR, KR]
+  period: [Periode, Maand, Week, Kwartaal, Datum, Jaar, Meetmoment]
+  value: [Waarde, Meetwaarde, Gemeten waarde, Realisatie, Resultaat, Actueel]
+  comment: [Opmerking, Toelichting, Actie bij afwijking, Acties, Analyse]
+
+# Woorden in een frequentiekolom.
+kpi_frequencies:
+  daily: [Dagelijks, Per dag, Dag, Elke dag]
+  weekly: [Wekelijks, Per week, Week, Elke week]
+  monthly: [Maandelijks, Per maand, Maand, Elke maand]
+  quarterly: [Driemaandelijks, Per kwartaal, Kwartaal, Elk kwartaal, Kwartaallijks]
+  yearly: [Jaarlijks, Per jaar, Jaar, Elk jaar]
+
+# Woorden in een richtingkolom: is een hogere of een lagere waarde beter? (Ook ↑ en ↓.)
+kpi_directions:
+  higher: [Hoger is beter, Hoger, Hoog, Stijgend, Omhoog, Meer is beter, Maximaliseren, Stijgen]
+  lower: [Lager is beter, Lager, Laag, Dalend, Omlaag, Minder is beter, Minimaliseren, Dalen]
 """#),
         ("preset-viva-goals.yaml", #"""
 # okrsheet — preset for the Microsoft Viva Goals import/export workbook

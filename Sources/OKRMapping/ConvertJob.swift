@@ -33,16 +33,16 @@ public struct ConvertJob {
             if let asOf = options.asOf { model.asOf = asOf }
             model.findings = []
             DerivedFields.evaluate(&model, thresholds: options.mapping.thresholds)
-            model.findings += OKRLint.check(model)
+            model.findings += OKRLint.check(model) + KPILint.check(model)
             return Result(model: model, warnings: [], header: nil, sheetName: nil)
         }
         var open = OpenOptions()
         open.limits = options.limits
         let opened = try Workbooks.open(file, options: open)
         let importer = TemplateImporter(options: options)
-        let (model, located) = try importer.importModel(from: opened.reader, file: file.displayName)
-        return Result(model: model, warnings: opened.warnings, header: located.header,
-                      sheetName: opened.reader.sheets[located.sheetIndex].name)
+        let imported = try importer.importWorkbook(from: opened.reader, file: file.displayName)
+        return Result(model: imported.model, warnings: opened.warnings, header: imported.located?.header,
+                      sheetName: imported.located.map { opened.reader.sheets[$0.sheetIndex].name } ?? imported.kpiSheets.first)
     }
 
     /// The model when the file is okrsheet's JSON (starts with `{`), nil for anything else.

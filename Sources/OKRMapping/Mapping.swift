@@ -13,6 +13,12 @@ public struct Vocabulary: Sendable, Hashable {
     public var statuses: [Status: [String]] = [:]
     /// How exports write each status.
     public var labels: [Status: String] = [:]
+    /// Header texts per column of a KPI sheet.
+    public var kpiFields: [KPIField: [String]] = [:]
+    /// Words in a KPI frequency column (`Maandelijks`, `Mensuel`, `Monthly`).
+    public var kpiFrequencies: [KPIFrequency: [String]] = [:]
+    /// Words in a KPI direction column (`Hoger is beter`, `Plus haut est mieux`, `Lower is better`).
+    public var kpiDirections: [KPIDirection: [String]] = [:]
 
     public init(language: String, locale: String) {
         self.language = language
@@ -46,6 +52,18 @@ public struct Mapping: Sendable, Hashable {
     /// The vocabulary of a language, else the first.
     public func vocabulary(_ language: String) -> Vocabulary {
         vocabularies.first { $0.language == language } ?? vocabularies[0]
+    }
+
+    /// The level a level column's label names: the company, team and individual words of this mapping and
+    /// the built-in one; any other label names a department (`Marketing`, `HR`).
+    public func level(for label: String) -> Level {
+        let folded = label.folded
+        for vocabulary in vocabularies + Mapping.auto.vocabularies {
+            for (level, words) in vocabulary.levels where words.contains(where: { $0.folded == folded }) {
+                return level
+            }
+        }
+        return .department
     }
 
     /// The status label in a language (DESIGN.md's defaults unless a mapping overrides them).

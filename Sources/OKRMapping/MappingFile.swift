@@ -53,7 +53,7 @@ extension Mapping {
 /// The parser of mapping files (the YAML format documented in `mappings/en.yaml`).
 enum MappingFile {
     static let topKeys = ["language", "locale", "sheet", "header_row", "fiscal_year_start", "fields", "levels", "types",
-                          "statuses", "labels", "thresholds", "columns"]
+                          "statuses", "labels", "thresholds", "columns", "kpi_fields", "kpi_frequencies", "kpi_directions"]
 
     /// - Parameter base: the mapping whose words fill what the file leaves out (nil for the shipped files).
     static func parse(text: String, file: String, base: Mapping? = nil) throws -> Mapping {
@@ -97,6 +97,32 @@ enum MappingFile {
                     for other in vocabulary.fields.keys where other != field {
                         vocabulary.fields[other]?.removeAll { claimed.contains($0.folded) }
                     }
+                }
+            case "kpi_fields":
+                for (name, nameNode, list) in try doc.pairs(value, what: "kpi_fields") {
+                    guard let field = KPIField(rawValue: name) else {
+                        throw doc.unknownKey(nameNode, name, known: KPIField.allCases.map(\.rawValue), in: "kpi_fields")
+                    }
+                    let texts = try doc.strings(list, what: "kpi_fields.\(name)")
+                    vocabulary.kpiFields[field] = texts
+                    let claimed = Set(texts.map(\.folded))
+                    for other in vocabulary.kpiFields.keys where other != field {
+                        vocabulary.kpiFields[other]?.removeAll { claimed.contains($0.folded) }
+                    }
+                }
+            case "kpi_frequencies":
+                for (name, nameNode, list) in try doc.pairs(value, what: "kpi_frequencies") {
+                    guard let frequency = KPIFrequency(rawValue: name) else {
+                        throw doc.unknownKey(nameNode, name, known: KPIFrequency.allCases.map(\.rawValue), in: "kpi_frequencies")
+                    }
+                    vocabulary.kpiFrequencies[frequency] = try doc.strings(list, what: "kpi_frequencies.\(name)")
+                }
+            case "kpi_directions":
+                for (name, nameNode, list) in try doc.pairs(value, what: "kpi_directions") {
+                    guard let direction = KPIDirection(rawValue: name) else {
+                        throw doc.unknownKey(nameNode, name, known: KPIDirection.allCases.map(\.rawValue), in: "kpi_directions")
+                    }
+                    vocabulary.kpiDirections[direction] = try doc.strings(list, what: "kpi_directions.\(name)")
                 }
             case "columns":
                 for (name, nameNode, letter) in try doc.pairs(value, what: "columns") {

@@ -137,7 +137,7 @@ extension ModelBuilder {
             if ["milestone", "mijlpaal", "jalon"].contains(k) { kr.kind = .milestone }
             if ["metric", "meetwaarde", "indicateur"].contains(k) { kr.kind = .metric }
         }
-        kr.unit = unitText.map(normalizedUnit) ?? target?.unit ?? start?.unit ?? current?.unit
+        kr.unit = unitText.map(ModelBuilder.normalizedUnit) ?? target?.unit ?? start?.unit ?? current?.unit
 
         // What the columns leave open, the key result's own words may state.
         let facts = KeyResultSentence.parse(title, parser: parser, reference: period)
@@ -188,7 +188,7 @@ extension ModelBuilder {
     }
 
     /// A unit column's text in the model's terms: `%` → percent, `€`/`EUR` → currency:EUR, `dagen` → days.
-    func normalizedUnit(_ text: String) -> String {
+    static func normalizedUnit(_ text: String) -> String {
         let folded = text.folded
         switch folded {
         case "%", "percent", "procent", "pourcentage", "pct": return "percent"

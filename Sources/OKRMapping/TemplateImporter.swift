@@ -9,11 +9,13 @@ public struct TemplateImporter {
     public let options: ImportOptions
     let statusReader: StatusReader
     let headerDetector: HeaderDetector
+    let kpiDetector: KPIHeaderDetector
 
     public init(options: ImportOptions) {
         self.options = options
         statusReader = StatusReader(mapping: options.mapping)
         headerDetector = HeaderDetector(mapping: options.mapping)
+        kpiDetector = KPIHeaderDetector(mapping: options.mapping)
     }
 
     /// Thrown by a row consumer to stop a reader early (only the top of a sheet is needed to find a header).
@@ -39,9 +41,16 @@ public struct TemplateImporter {
     }
 
     /// Finds the sheet and header row: the requested sheet, else the first visible sheet with an OKR header.
+    /// A KPI sheet (``kpiHeader(in:okr:)``) is never taken for an OKR table.
     ///
     /// - Throws: ``SheetError/invalidRequest(_:_:)`` when no sheet has one, saying which headers are expected.
     public func locate(in reader: any WorkbookReader, file: String) throws -> Located {
+        if let located = try findOKRTable(in: reader, file: file) { return located }
+        throw noOKRTable(file: file)
+    }
+
+    /// The sheet and header row of the OKR table, nil when no sheet has one.
+    func findOKRTable(in reader: any WorkbookReader, file: String) throws -> Located? {
         let requested = options.sheet ?? options.mapping.sheet
         let indices: [Int]
         if let requested {
@@ -50,27 +59,57 @@ public struct TemplateImporter {
             indices = reader.sheets.indices.filter { !reader.sheets[$0].hidden } + reader.sheets.indices.filter { reader.sheets[$0].hidden }
         }
         for index in indices {
-            var top: [Row] = []
-            let depth = options.mapping.headerRow.map { $0 + 1 } ?? HeaderDetector.searchDepth
-            do {
-                _ = try reader.readSheet(at: index) { row in
-                    guard row.index < depth else { throw StopReading() }
-                    top.append(row)
-                }
-            } catch is StopReading {}
-            for mapping in candidates {
-                let detector = mapping == options.mapping ? headerDetector : HeaderDetector(mapping: mapping)
-                guard let header = detector.detect(in: top) else { continue }
-                if mapping != options.mapping, !(TemplateImporter.isTypedRows(header) && header.columns[.id] != nil) { continue }
-                return Located(sheetIndex: index, header: header, mapping: mapping)
-            }
+            let top = try topRows(of: index, in: reader)
+            guard let okr = okrHeader(in: top) else { continue }
+            if kpiHeader(in: top, okr: okr) != nil { continue }
+            return Located(sheetIndex: index, header: okr.header, mapping: okr.mapping)
         }
+        return nil
+    }
+
+    func noOKRTable(file: String) -> SheetError {
+        let requested = options.sheet ?? options.mapping.sheet
         let where_ = requested.map { "sheet \"\($0)\"" } ?? "any sheet"
-        throw SheetError.invalidRequest(
+        return SheetError.invalidRequest(
             SourceLocation(file: file, position: .cell(sheet: requested, row: nil, column: nil)),
             "no OKR header row found in \(where_): expected columns such as Doelstelling / Objectif / Objective and "
                 + "Sleutelresultaat / Résultat clé / Key result in the first \(HeaderDetector.searchDepth) rows; "
                 + "name them in a mapping file (--mapping) if the template uses other words")
+    }
+
+    /// The first rows of a sheet, where headers are looked for.
+    func topRows(of index: Int, in reader: any WorkbookReader) throws -> [Row] {
+        var top: [Row] = []
+        let depth = options.mapping.headerRow.map { $0 + 1 } ?? HeaderDetector.searchDepth
+        do {
+            _ = try reader.readSheet(at: index) { row in
+                guard row.index < depth else { throw StopReading() }
+                top.append(row)
+            }
+        } catch is StopReading {}
+        return top
+    }
+
+    /// The OKR header among a sheet's first rows, with the mapping that matched: the one asked for, or a
+    /// preset recognised by its distinctive columns.
+    func okrHeader(in top: [Row]) -> (header: HeaderMatch, mapping: Mapping)? {
+        for mapping in candidates {
+            let detector = mapping == options.mapping ? headerDetector : HeaderDetector(mapping: mapping)
+            guard let header = detector.detect(in: top) else { continue }
+            if mapping != options.mapping, !(TemplateImporter.isTypedRows(header) && header.columns[.id] != nil) { continue }
+            return (header, mapping)
+        }
+        return nil
+    }
+
+    /// The KPI table among a sheet's first rows: a strong match (period columns, period and value columns,
+    /// or frequency, direction or limit columns), or a weaker one when the sheet has no OKR header. A match
+    /// below the OKR header is a row of OKR data (a key result's kind "metric" beside its deadline), not
+    /// a KPI header.
+    func kpiHeader(in top: [Row], okr: (header: HeaderMatch, mapping: Mapping)?) -> KPIHeaderMatch? {
+        guard let kpi = kpiDetector.detect(in: top) else { return nil }
+        guard let okr else { return kpi }
+        return kpi.strong && kpi.row <= okr.header.row ? kpi : nil
     }
 
     /// Imports the template.
@@ -81,6 +120,61 @@ public struct TemplateImporter {
         let sheet = try reader.loadSheet(at: located.sheetIndex)
         var builder = ModelBuilder(importer: self, sheet: sheet, located: located, file: file)
         return (try builder.build(), located)
+    }
+
+    /// What a workbook holds: its OKR table, if any, and its KPI tables.
+    public struct Imported: Sendable {
+        public var model: OKRModel
+        /// The OKR table; nil for a workbook of KPIs only.
+        public var located: Located?
+        /// The names of the sheets the KPIs came from.
+        public var kpiSheets: [String]
+    }
+
+    /// Imports the OKR table and every KPI table of a workbook: the KPIs of all visible KPI sheets (or of
+    /// the requested sheet) join the model, linked to its key results, with their derived fields and the
+    /// KPI rules' findings. A workbook with KPI tables and no OKR table converts too.
+    ///
+    /// - Throws: ``SheetError`` when the file cannot be read or holds neither an OKR table nor a KPI table.
+    public func importWorkbook(from reader: any WorkbookReader, file: String) throws -> Imported {
+        let requested = options.sheet ?? options.mapping.sheet
+        let indices = try requested.map { [try reader.sheetIndex(named: $0, file: file)] }
+            ?? reader.sheets.indices.filter { !reader.sheets[$0].hidden }
+        var kpiTables: [(index: Int, header: KPIHeaderMatch)] = []
+        for index in indices {
+            let top = try topRows(of: index, in: reader)
+            if let kpi = kpiHeader(in: top, okr: okrHeader(in: top)) { kpiTables.append((index, kpi)) }
+        }
+        let located = try findOKRTable(in: reader, file: file)
+        var model = OKRModel()
+        if let located {
+            var builder = ModelBuilder(importer: self, sheet: try reader.loadSheet(at: located.sheetIndex), located: located, file: file)
+            model = try builder.build()
+        } else if let first = kpiTables.first {
+            model.language = first.header.language
+            model.period = options.period
+            model.asOf = options.asOf
+        } else {
+            throw noOKRTable(file: file)
+        }
+        var kpis: [KPI] = []
+        var findings: [Finding] = []
+        for table in kpiTables {
+            var sheetReader = KPISheetReader(sheet: try reader.loadSheet(at: table.index), header: table.header,
+                                             mapping: options.mapping, file: file, options: options,
+                                             reportingPeriod: model.period, firstNumber: kpis.count)
+            kpis += sheetReader.read()
+            findings += sheetReader.findings
+            // Without OKRs, the KPI sheet's title names the model's period (`KPI-dashboard 2026`).
+            if located == nil, model.period == nil { model.period = sheetReader.titlePeriod }
+        }
+        for i in kpis.indices {
+            kpis[i].links = KPILinkResolver.resolve(kpis[i].links, in: model.objectives)
+        }
+        model.kpis = kpis
+        KPIDerived.evaluate(&model)
+        model.findings += findings + KPILint.check(model)
+        return Imported(model: model, located: located, kpiSheets: kpiTables.map { reader.sheets[$0.index].name })
     }
 }
 
@@ -307,13 +401,7 @@ struct ModelBuilder {
     }
 
     func level(for label: String) -> Level {
-        let folded = label.folded
-        for vocabulary in mapping.vocabularies + Mapping.auto.vocabularies {
-            for (level, words) in vocabulary.levels where words.contains(where: { $0.folded == folded }) {
-                return level
-            }
-        }
-        return .department
+        mapping.level(for: label)
     }
 
     func objectiveType(_ text: String) -> ObjectiveType? {

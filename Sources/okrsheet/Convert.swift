@@ -68,6 +68,8 @@ struct Check: ParsableCommand {
         discussion: """
         Errors: a key result that is not measurable, more than 5 key results in one objective, start equal to target, a value that cannot be read. Warnings: more than 5 objectives per owner or level, a key result without owner or deadline, a reported status that contradicts the numbers, all deadlines on the period's last day, a duplicate key result, an ambiguous value. Notes: fewer than 3 objectives, values taken from a key result's wording.
 
+        KPIs (a KPI sheet beside the OKRs, or alone; docs/kpi-model.md): an error for a target that is only "meer"/"more"/"plus" (not SMART); warnings for a KPI without owner, target or frequency, without a link to an objective or key result, with no value for the last full period, and for more than 5 KPIs per team or company-wide.
+
         Examples:
           okrsheet check samples/okr-voorbeelden-2026.xlsx --as-of 2026-05-15
           okrsheet check okr.xlsx --format json
