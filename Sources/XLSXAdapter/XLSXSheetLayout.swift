@@ -48,6 +48,9 @@ public struct XLSXSheetLayout: Sendable {
     public var pageBreaksBefore: [Int] = []
     /// One bar chart drawn on the sheet.
     public var chart: XLSXBarChart?
+    /// Sparklines, one group in one colour (`RRGGBB`), with markers on every point.
+    public var sparklines: [XLSXSparkline] = []
+    public var sparklineColor = "376092"
 
     public init() {}
 }

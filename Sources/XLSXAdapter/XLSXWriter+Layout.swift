@@ -135,8 +135,10 @@ extension XLSXWriter {
             try xml.raw("</rowBreaks>")
         }
         if layout.chart != nil { try xml.raw("<drawing r:id=\"rId1\"/>") }
+        guard !dataBars.isEmpty || !layout.sparklines.isEmpty else { return }
+        try xml.raw("<extLst>")
         if !dataBars.isEmpty {
-            try xml.raw("<extLst><ext uri=\"{78C0D931-6437-407d-A8EE-F0AAD7539E65}\" xmlns:x14=\"\(XLSXWriter.x14)\"><x14:conditionalFormattings>")
+            try xml.raw("<ext uri=\"{78C0D931-6437-407d-A8EE-F0AAD7539E65}\" xmlns:x14=\"\(XLSXWriter.x14)\"><x14:conditionalFormattings>")
             for bar in dataBars {
                 try xml.raw("<x14:conditionalFormatting xmlns:xm=\"http://schemas.microsoft.com/office/excel/2006/main\">")
                 try xml.raw("<x14:cfRule type=\"dataBar\" id=\"\(bar.id)\"><x14:dataBar minLength=\"0\" maxLength=\"100\" border=\"1\" gradient=\"0\">")
@@ -146,8 +148,24 @@ extension XLSXWriter {
                 try xml.raw("<x14:negativeBorderColor rgb=\"FFFF0000\"/><x14:axisColor rgb=\"FF000000\"/></x14:dataBar></x14:cfRule>")
                 try xml.raw("<xm:sqref>\(bar.range)</xm:sqref></x14:conditionalFormatting>")
             }
-            try xml.raw("</x14:conditionalFormattings></ext></extLst>")
+            try xml.raw("</x14:conditionalFormattings></ext>")
         }
+        if !layout.sparklines.isEmpty {
+            let color = "FF" + layout.sparklineColor
+            try xml.raw("<ext uri=\"{05C60535-1F16-4fd2-B633-F4F36F0B64E0}\" xmlns:x14=\"\(XLSXWriter.x14)\">")
+            try xml.raw("<x14:sparklineGroups xmlns:xm=\"http://schemas.microsoft.com/office/excel/2006/main\">")
+            try xml.raw("<x14:sparklineGroup displayEmptyCellsAs=\"gap\" markers=\"1\"><x14:colorSeries rgb=\"\(color)\"/>")
+            try xml.raw("<x14:colorNegative rgb=\"FFD00000\"/><x14:colorAxis rgb=\"FF000000\"/><x14:colorMarkers rgb=\"\(color)\"/>")
+            try xml.raw("<x14:colorFirst rgb=\"\(color)\"/><x14:colorLast rgb=\"\(color)\"/><x14:colorHigh rgb=\"\(color)\"/><x14:colorLow rgb=\"\(color)\"/>")
+            try xml.raw("<x14:sparklines>")
+            for sparkline in layout.sparklines {
+                try xml.raw("<x14:sparkline><xm:f>")
+                try xml.text(XLSXPackageParts.quoted(sheet: sparkline.sheet) + "!" + sparkline.data.description)
+                try xml.raw("</xm:f><xm:sqref>\(sparkline.location)</xm:sqref></x14:sparkline>")
+            }
+            try xml.raw("</x14:sparklines></x14:sparklineGroup></x14:sparklineGroups></ext>")
+        }
+        try xml.raw("</extLst>")
     }
 
     static let x14 = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"

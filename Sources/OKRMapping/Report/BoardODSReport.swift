@@ -11,7 +11,8 @@ import XLSXAdapter
 /// OKRCore's numbers as cached values, the progress data bars, the status colours as cell-comparison
 /// rules, the overdue-deadline rule, the status drop-down, the frozen header, the autofilter, column
 /// widths, and the print setup: landscape, one page wide, the print range, the repeated header row and
-/// the footer with page x of y. What does not: the summary's bar chart (the summary table stands alone).
+/// the footer with page x of y. What does not: the summary's bar chart and the KPI sheet's sparklines
+/// (the numbers stand alone).
 public struct BoardODSReport {
     let plans: BoardXLSXReport
 
@@ -26,7 +27,7 @@ public struct BoardODSReport {
         let writer = try ODSWriter(path: path)
         let (board, objectiveRows) = plans.boardSheet(model)
         let summary = plans.summarySheet(model, boardName: board.name, objectiveRows: objectiveRows)
-        for plan in [board, summary] {
+        for plan in [board] + [plans.kpiSheet(model)].compactMap({ $0 }) + [summary] {
             try writer.beginSheet(SheetInfo(name: plan.name), layout: Self.layout(plan))
             var styles: [XLSXCellFormat: CellStyle] = [:]
             for row in plan.rows {

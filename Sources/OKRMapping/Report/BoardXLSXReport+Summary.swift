@@ -5,7 +5,8 @@ import XLSXAdapter
 extension BoardXLSXReport {
     /// The summary sheet: per objective (id, title, level, progress, score, status, linked to the board by
     /// formulas), per level (objectives, mean progress as a formula over the rows above, key results per
-    /// status), key results per status with their total, and a bar chart of objective progress.
+    /// status), key results per status with their total, the KPIs per status and the KPI tree when the
+    /// model has KPIs, and a bar chart of objective progress.
     ///
     /// - Parameters:
     ///   - boardName: the board sheet's name, for the links.
@@ -92,6 +93,7 @@ extension BoardXLSXReport {
         plan.rows.append(XLSXRow(index: row, cells: [text(1, labels.total, bold),
                                                       XLSXRow.Cell(column: 2, value: .number(Double(summary.keyResults)), formula: "SUM(C\(firstStatus + 1):C\(row))", format: bold)]))
         row += 2
+        row = appendKPISummary(model, to: &plan, from: row, measure: measure)
 
         widths[1] = min(widths[1], 55)
         widths[2] = min(widths[2], 24)
@@ -99,7 +101,7 @@ extension BoardXLSXReport {
         Self.fitHeights(&plan.rows, widths: plan.layout.columnWidths, from: firstObjective)
         let objectives = CellRange(first: CellReference(row: firstObjective, column: 5), last: CellReference(row: max(firstObjective, lastObjective), column: 5))
         let statuses = CellRange(first: CellReference(row: firstStatus, column: 1), last: CellReference(row: firstStatus + 4, column: 1))
-        plan.layout.conditionalFormats = [XLSXConditionalFormat(
+        plan.layout.conditionalFormats = plan.layout.conditionalFormats + [XLSXConditionalFormat(
             range: CellRange(first: CellReference(row: firstObjective, column: 3), last: CellReference(row: max(firstObjective, lastObjective), column: 3)),
             rule: .dataBar(minimum: 0, maximum: 1, color: Self.barColor))] + statusRules(objectives) + statusRules(statuses)
         plan.layout.print = .init(landscape: true, fitToWidth: 1, fitToHeight: 0, footer: "&L" + Self.headerFooterText(title(model)) + "&R" + pageFooter)

@@ -6,7 +6,8 @@ import XLSXAdapter
 /// objectives as bold group rows with their key results indented beneath, live progress and score formulas
 /// with OKRCore's numbers as cached values, a progress data bar, status colours by conditional formatting
 /// and a drop-down of the statuses, an autofilter, fitted widths and a one-page-wide landscape print setup;
-/// then a summary sheet per objective, per level and per status, with a bar chart of objective progress.
+/// then, when the model has KPIs, a KPI sheet (``kpiSheet(_:)``); then a summary sheet per objective, per
+/// level and per status (and per KPI status, with the KPI tree), with a bar chart of objective progress.
 ///
 /// What the formulas cover (G is progress, D start, E current, F target of the same row):
 /// - a metric key result with a start: `MAX(0,(E-D)/(F-D))`; without a start, increasing: `MAX(0,E/F)`;
@@ -68,7 +69,7 @@ public struct BoardXLSXReport {
         let writer = try XLSXWriter(path: path)
         let (board, objectiveRows) = boardSheet(model)
         let summary = summarySheet(model, boardName: board.name, objectiveRows: objectiveRows)
-        for plan in [board, summary] {
+        for plan in [board] + [kpiSheet(model)].compactMap({ $0 }) + [summary] {
             try writer.beginSheet(SheetInfo(name: plan.name), layout: plan.layout)
             for row in plan.rows { try writer.write(row) }
             try writer.endSheet(SheetSummary())

@@ -42,6 +42,38 @@ public struct MarkdownReport {
         out += table([labels.status, labels.keyResults], align: "lr",
                      rows: ReportSummary.order.map { [status($0), String(summary.counts[$0] ?? 0)] }
                          + [["**\(labels.total)**", "**\(summary.keyResults)**"]])
+        out += kpiSections(model)
+        return out
+    }
+
+    /// The KPIs: a table with the last twelve periods, latest value, change and status; the counts per
+    /// status; the KPI tree. Empty when the model has none.
+    func kpiSections(_ model: OKRModel) -> String {
+        guard !model.kpis.isEmpty else { return "" }
+        let report = KPIReport(model: model, labels: labels)
+        var out = "\n## \(labels.kpis)\n\n"
+        out += table([labels.kpi, labels.owner, labels.target] + report.columns.map(report.header) + [labels.latest, labels.change, labels.status],
+                     align: "llr" + String(repeating: "r", count: report.columns.count) + "rrl",
+                     rows: report.lines.map { line in
+                         let kpi = line.kpi
+                         let target = kpi.target.map { (kpi.direction == .lower ? "≤ " : "≥ ") + format.value($0, unit: kpi.unit) } ?? cell(kpi.targetText ?? "")
+                         let change = kpi.change.map { ($0 > 0 ? "+" : "") + format.value($0, unit: kpi.unit) } ?? ""
+                         return [cell(kpi.name), cell(kpi.owner ?? ""), target] + line.values.map { format.value($0, unit: kpi.unit) }
+                             + [format.value(kpi.latest, unit: kpi.unit), change, KPIReport.mark(kpi.status) + " " + report.label(kpi.status)]
+                     })
+        out += "\n### \(labels.kpisPerStatus)\n\n"
+        let counts = report.counts
+        out += table([labels.status, labels.kpis], align: "lr",
+                     rows: KPIReport.order.map { [KPIReport.mark($0) + " " + report.label($0), String(counts[$0] ?? 0)] })
+        out += "\n### \(labels.kpiTree)\n\n"
+        for branch in report.tree(model) {
+            let indent = String(repeating: "  ", count: branch.depth)
+            out += indent + "- " + (branch.depth == 0 ? "**\(cell(branch.title))**" : cell(branch.title)) + (branch.id.isEmpty ? "" : " (\(branch.id))") + "\n"
+            for kpi in branch.kpis {
+                let latest = kpi.latest.map { ": " + format.value($0, unit: kpi.unit) } ?? ""
+                out += indent + "  - " + KPIReport.mark(kpi.status) + " " + cell(kpi.name) + latest + "\n"
+            }
+        }
         return out
     }
 

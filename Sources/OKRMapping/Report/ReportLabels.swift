@@ -41,6 +41,25 @@ public struct ReportLabels: Sendable {
     public var notDone: String { pick("not done", "niet gereed", "pas fait") }
     public var noLevel: String { pick("(no level)", "(geen niveau)", "(sans niveau)") }
 
+    public var kpis: String { pick("KPIs", "KPI's", "KPI") }
+    public var kpi: String { pick("KPI", "KPI", "Indicateur") }
+    public var latest: String { pick("Latest", "Laatste", "Dernière") }
+    public var change: String { pick("Change", "Verschil", "Variation") }
+    public var trend: String { pick("Trend", "Trend", "Tendance") }
+    public var kpisPerStatus: String { pick("KPIs per status", "KPI's per status", "Indicateurs par statut") }
+    public var kpiTree: String { pick("KPI tree", "KPI-boom", "Arbre des indicateurs") }
+    public var kpiWithoutLink: String { pick("(no link)", "(geen koppeling)", "(sans lien)") }
+
+    /// The label of a KPI's status (`Groen`, `Oranje`, `Rood`, `Geen gegevens`).
+    public func kpiStatus(_ status: KPIStatus) -> String {
+        switch status {
+        case .green: return pick("Green", "Groen", "Vert")
+        case .amber: return pick("Amber", "Oranje", "Orange")
+        case .red: return pick("Red", "Rood", "Rouge")
+        case .noData: return pick("No data", "Geen gegevens", "Pas de données")
+        }
+    }
+
     /// The label of a status (`Op schema`), as the mapping has it.
     public func label(_ status: Status) -> String { mapping.label(status, language: language) }
 
