@@ -310,12 +310,6 @@ struct ODSRowPieces {
     }
 }
 
-extension XMLTextWriter {
-    func raw(bytes: [UInt8]) throws {
-        try bytes.withUnsafeBufferPointer { try raw(bytes: $0) }
-    }
-}
-
 /// Edits one attribute of a tag as written, leaving the others as they are.
 enum ODSTagEditor {
     /// The tag with attribute `name` set to `value` (escaped), or removed when `value` is nil; `open`

@@ -231,7 +231,7 @@ public final class ODSWriter: WorkbookWriter {
     /// Writes `content.xml`: its start (automatic styles, validations), the spooled sheets, its end.
     func writeContent() throws {
         let stream = try zip.beginStream(name: "content.xml")
-        let deflater = ODSDeflateThread(stream: stream)
+        let deflater = DeflateThread(stream: stream)
         do {
             let xml = XMLTextWriter(flushAt: 1 << 18) { try deflater.put($0) }
             try ODSPackageParts.contentStart(xml, tableStyles: tableStyles, columnWidths: columnStyleOrder.map { (columnStyles[$0] ?? "", $0) },

@@ -83,4 +83,62 @@ struct XLSXCellMarkup {
             }
         }
     }
+
+    /// Writes the common cells fast, byte by byte: a number, a text, a boolean or nothing, without a
+    /// formula and without a prefix. Returns false for the others, which ``write(ref:style:value:formula:sharedString:location:to:)`` writes.
+    func writeCommon(row: Int, column: Int, xf: Int, value: CellValue, sharedString: (String) -> Int?, to xml: XMLTextWriter) throws -> Bool {
+        guard prefix.isEmpty else { return false }
+        func open(_ type: StaticString?) throws {
+            try xml.raw("<c r=\"")
+            try XLSXCellMarkup.columnLetters(column, to: xml)
+            try xml.decimal(row + 1)
+            if xf != 0 {
+                try xml.raw("\" s=\"")
+                try xml.decimal(xf)
+            }
+            if let type {
+                try xml.raw("\" t=\"")
+                try xml.raw(type)
+            }
+            try xml.raw("\">")
+        }
+        switch value {
+        case .number(let d) where d.isFinite:
+            try open(nil)
+            try xml.raw("<v>")
+            if d == d.rounded(), abs(d) < 1e15 {
+                if d < 0 { try xml.raw("-") }
+                try xml.decimal(Int(abs(d)))
+            } else {
+                try xml.raw(CellValue.numberText(d))
+            }
+            try xml.raw("</v></c>")
+        case .text(let text) where text.utf8.count <= limits.maxCellLength:
+            if let index = sharedString(text) {
+                try open("s")
+                try xml.raw("<v>")
+                try xml.decimal(index)
+                try xml.raw("</v></c>")
+            } else {
+                try open("inlineStr")
+                try xml.raw(XLSXSharedStrings.needsPreserve(text) ? "<is><t xml:space=\"preserve\">" : "<is><t>")
+                try xml.text(OOXMLEscape.encode(text))
+                try xml.raw("</t></is></c>")
+            }
+        case .bool(let b):
+            try open("b")
+            try xml.raw(b ? "<v>1</v></c>" : "<v>0</v></c>")
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// The letters of a 0-based column (`AB`).
+    static func columnLetters(_ column: Int, to xml: XMLTextWriter) throws {
+        // A: 0–25, AA: 26–701, AAA: 702–16,383.
+        if column >= 702 { xml.byte(UInt8(65 + ((column - 702) / 676) % 26)) }
+        if column >= 26 { xml.byte(UInt8(65 + ((column - 26) / 26) % 26)) }
+        xml.byte(UInt8(65 + column % 26))
+    }
 }

@@ -15,7 +15,9 @@ public final class XLSXWriter: WorkbookWriter {
     var sheets: [SheetInfo] = []
     /// The layout of each begun sheet, in order.
     var layouts: [XLSXSheetLayout] = []
-    var current: (stream: ZipEntryStream, xml: XMLTextWriter, info: SheetInfo)?
+    var current: (stream: ZipEntryStream, deflater: DeflateThread, xml: XMLTextWriter, info: SheetInfo)?
+    /// The last cell style looked up and its `xf`, to skip hashing when consecutive cells share one.
+    var lastXF: (style: CellStyle?, defaultFormat: String?, xf: Int)?
     var lastRow = -1
     var finished = false
     public let limits: Limits
@@ -23,6 +25,11 @@ public final class XLSXWriter: WorkbookWriter {
     let markup: XLSXCellMarkup
 
     /// Creates the workbook at `path` (atomically, on ``finish()``), or on standard output when nil.
+    deinit {
+        // A sheet left open (an error while writing it): end its compressing thread.
+        try? current?.deflater.finish()
+    }
+
     public init(path: String?, limits: Limits = Limits()) throws {
         self.limits = limits
         markup = XLSXCellMarkup(limits: limits)
@@ -80,13 +87,15 @@ public final class XLSXWriter: WorkbookWriter {
         sheets.append(info)
         layouts.append(layout)
         let stream = try zip.beginStream(name: "xl/worksheets/sheet\(sheets.count).xml")
-        let xml = XMLTextWriter { try stream.write($0) }
+        // zlib compresses on a second thread while the rows are made.
+        let deflater = DeflateThread(stream: stream)
+        let xml = XMLTextWriter(flushAt: 1 << 18) { try deflater.put($0) }
         try xml.raw(#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n")
         try xml.raw(#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" "#
             + #"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#)
         try writeHead(layout, to: xml)
         try xml.raw("<sheetData>")
-        current = (stream, xml, info)
+        current = (stream, deflater, xml, info)
         lastRow = -1
     }
 
@@ -137,28 +146,44 @@ public final class XLSXWriter: WorkbookWriter {
     }
 
     func write(_ cell: Cell, row: Int, to xml: XMLTextWriter) throws {
-        var format = cell.style?.numberFormat
-        if let needed = XLSXWriter.defaultFormat(for: cell.value), format.map({ NumberFormat.classify($0) == .number }) ?? true {
-            format = needed
+        let needed = XLSXWriter.defaultFormat(for: cell.value)
+        let xf: Int
+        if let last = lastXF, last.style === cell.style, last.defaultFormat == needed {
+            xf = last.xf
+        } else {
+            var format = cell.style?.numberFormat
+            if let needed, format.map({ NumberFormat.classify($0) == .number }) ?? true {
+                format = needed
+            }
+            xf = styles.xf(.init(numberFormat: format, bold: cell.style?.bold ?? false, fill: cell.style?.fill))
+            lastXF = (cell.style, needed, xf)
         }
-        let xf = styles.xf(.init(numberFormat: format, bold: cell.style?.bold ?? false, fill: cell.style?.fill))
         try write(column: cell.column, value: cell.value, formula: cell.formula, xf: xf, row: row, to: xml)
     }
 
     func write(column: Int, value: CellValue, formula: String?, xf: Int, row: Int, to xml: XMLTextWriter) throws {
+        if formula == nil, try markup.writeCommon(row: row, column: column, xf: xf, value: value, sharedString: { sharedStrings.index(of: $0) }, to: xml) {
+            return
+        }
         try markup.write(ref: CellReference(row: row, column: column).description, style: xf == 0 ? nil : String(xf), value: value,
                          formula: formula, sharedString: { sharedStrings.index(of: $0) },
                          location: location(row: row, column: column), to: xml)
     }
 
     public func endSheet(_ summary: SheetSummary) throws {
-        guard let (stream, xml, _) = current else { return }
-        try xml.raw("</sheetData>")
-        try writeTail(layouts[sheets.count - 1], merges: summary.merges, sheetIndex: sheets.count - 1, to: xml)
-        try xml.raw("</worksheet>")
-        try xml.flush()
-        try stream.close()
+        guard let (stream, deflater, xml, _) = current else { return }
         current = nil
+        do {
+            try xml.raw("</sheetData>")
+            try writeTail(layouts[sheets.count - 1], merges: summary.merges, sheetIndex: sheets.count - 1, to: xml)
+            try xml.raw("</worksheet>")
+            try xml.flush()
+        } catch {
+            try? deflater.finish()
+            throw error
+        }
+        try deflater.finish()
+        try stream.close()
     }
 
     /// Writes the remaining parts and the ZIP directory, then moves the file into place.

@@ -19,6 +19,43 @@ public final class XMLTextWriter {
         if buffer.count >= flushAt { try flush() }
     }
 
+    /// Markup known at compile time, written as is.
+    @inlinable
+    public func raw(_ markup: StaticString) throws {
+        buffer.append(contentsOf: UnsafeBufferPointer(start: markup.utf8Start, count: markup.utf8CodeUnitCount))
+        if buffer.count >= flushAt { try flush() }
+    }
+
+    /// A non-negative integer in decimal digits.
+    @inlinable
+    public func decimal(_ value: Int) throws {
+        var v = value < 0 ? 0 : value
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        let count = withUnsafeMutableBytes(of: &digits) { out -> Int in
+            var i = 24
+            repeat {
+                i -= 1
+                out[i] = UInt8(48 + v % 10)
+                v /= 10
+            } while v > 0 && i > 0
+            buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: out[i...]))
+            return 24 - i
+        }
+        _ = count
+        if buffer.count >= flushAt { try flush() }
+    }
+
+    /// One byte of markup.
+    @inlinable
+    public func byte(_ b: UInt8) {
+        buffer.append(b)
+    }
+
+    /// Bytes copied as they are.
+    public func raw(bytes: [UInt8]) throws {
+        try bytes.withUnsafeBufferPointer { try raw(bytes: $0) }
+    }
+
     /// Bytes copied as they are (a piece of a part being patched).
     public func raw(bytes: UnsafeBufferPointer<UInt8>) throws {
         buffer.append(contentsOf: bytes)

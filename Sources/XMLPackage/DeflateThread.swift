@@ -3,15 +3,14 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import XMLPackage
 
-/// Deflates `content.xml` on a second thread: the writer hands over its XML in chunks and goes on
-/// making the next rows while zlib compresses the previous ones into the ZIP entry.
+/// Deflates a ZIP entry on a second thread (an ODS `content.xml`, an XLSX worksheet): the writer hands
+/// over its XML in chunks and goes on making the next rows while zlib compresses the previous ones.
 ///
 /// At most ``capacity`` chunks wait (the writer blocks beyond that), and buffers are recycled, so
 /// memory stays flat. While the thread runs, only it touches the ZIP entry and the output; ``finish()``
 /// joins it before anything else is written.
-final class ODSDeflateThread: @unchecked Sendable {
+public final class DeflateThread: @unchecked Sendable {
     private let stream: ZipEntryStream
     private let capacity: Int
     private var mutex = pthread_mutex_t()
@@ -24,7 +23,7 @@ final class ODSDeflateThread: @unchecked Sendable {
     private var failure: (any Error)?
 
     /// Starts the thread that writes into `stream`.
-    init(stream: ZipEntryStream, capacity: Int = 4) {
+    public init(stream: ZipEntryStream, capacity: Int = 4) {
         self.stream = stream
         self.capacity = max(capacity, 1)
         pthread_mutex_init(&mutex, nil)
@@ -32,7 +31,7 @@ final class ODSDeflateThread: @unchecked Sendable {
         var id = pthread_t()
         let started = pthread_create(&id, nil, { argument in
             guard let argument else { return nil }
-            Unmanaged<ODSDeflateThread>.fromOpaque(argument).takeRetainedValue().run()
+            Unmanaged<DeflateThread>.fromOpaque(argument).takeRetainedValue().run()
             return nil
         }, Unmanaged.passRetained(self).toOpaque())
         if started == 0 {
@@ -56,7 +55,7 @@ final class ODSDeflateThread: @unchecked Sendable {
     /// Queues a copy of `bytes` for compression (or compresses them here when no thread could start).
     ///
     /// - Throws: the error that stopped the compressing thread (a failed write, say).
-    func put(_ bytes: UnsafeRawBufferPointer) throws {
+    public func put(_ bytes: UnsafeRawBufferPointer) throws {
         guard thread != nil else { return try stream.write(bytes) }
         var buffer: [UInt8] = locked { spare.popLast() } ?? []
         buffer.removeAll(keepingCapacity: true)
@@ -72,7 +71,7 @@ final class ODSDeflateThread: @unchecked Sendable {
     /// Waits until every queued chunk is compressed and ends the thread.
     ///
     /// - Throws: the error that stopped the compressing thread.
-    func finish() throws {
+    public func finish() throws {
         guard let thread else { return }
         locked {
             closing = true
