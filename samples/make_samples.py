@@ -405,6 +405,73 @@ def write_kpi_long_csv(path):
     open(path, "wb").write(b"\xef\xbb\xbf" + out.getvalue().encode("utf-8"))
 
 
+# Issue 10's update part: a finance workbook whose KPI sheet `okrsheet update` fills month by month from
+# samples/grootboek.csv (mappings/rules-kpi-example.yaml). The OKR sheet holds three of
+# okr-financieel.csv's quarterly key results; the KPI sheet watches the same money per month. January to
+# March are typed in; April to December are empty cells already formatted as euros or counts, waiting
+# for the ledger.
+FIN_OKR_HEADER = ["ID", "Doelstelling", "Sleutelresultaat", "Startwaarde", "Doelwaarde", "Huidige waarde", "Status",
+                  "Verantwoordelijke", "Deadline"]
+FIN_OKR_ROWS = [
+    ["F1.1", "Gezonde groei", "Kwartaalomzet", 0, 250000, 96500, "🟡 Lopend", "CFO", datetime.date(2026, 6, 30), '"€" #,##0'],
+    ["F2.1", "Kosten onder controle", "Marketingkosten; beurzen en campagnes", 80000, 50000, 70000, "🟡 Lopend", "CMO",
+     datetime.date(2026, 6, 15), '"€" #,##0'],
+    ["F3.1", "Trouwe klanten", "Aantal klanten met omzet", 0, 8, 3, "🟡 Lopend", "Accountmanager", datetime.date(2026, 6, 30), "0"],
+]
+FIN_KPI_HEADER = ["ID", "KPI", "Eigenaar", "Niveau", "Eenheid", "Richting", "Doel", "Groen", "Oranje", "Rood", "Frequentie",
+                  "Sleutelresultaat"]
+# id, name, owner, level, unit, direction, target, green, amber, red, frequency, link, number format, January to March
+FIN_KPIS = [
+    ("FK1", "Omzet per maand", "CFO", "Bedrijf", "€", "Hoger is beter", 45000, "≥ 45.000", "40.000–45.000", "< 40.000",
+     "Maandelijks", "F1.1", '"€" #,##0', [41250, 43800, 44600]),
+    ("FK2", "Bedrijfskosten per maand", "CFO", "Bedrijf", "€", "Lager is beter", 100000, "≤ 100.000", "100.000–120.000", "> 120.000",
+     "Maandelijks", "F2.1", '"€" #,##0', [128400, 117900, 109300]),
+    ("FK3", "Klanten met omzet per maand", "Accountmanager", "Bedrijf", "klanten", "Hoger is beter", 4, "≥ 4", "3–4", "< 3",
+     "Maandelijks", "F3.1", "0", [2, 3, 3]),
+]
+
+
+def write_kpi_finance_xlsx(path):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "OKR Q2 2026"
+    ws["A1"] = "OKR-rapportage financiën Q2 2026"
+    ws["A1"].font = Font(bold=True, size=14)
+    header_row(ws, 3, FIN_OKR_HEADER)
+    for r, row in enumerate(FIN_OKR_ROWS, 4):
+        fmt = row[-1]
+        for c, v in enumerate(row[:-1], 1):
+            cell = ws.cell(row=r, column=c, value=v)
+            if c in (4, 5, 6):
+                cell.number_format = fmt
+            elif isinstance(v, datetime.date):
+                cell.number_format = "dd-mm-yyyy"
+    for col, width in zip("ABCDEFGHI", (6, 22, 38, 12, 12, 15, 14, 18, 12)):
+        ws.column_dimensions[col].width = width
+
+    ks = wb.create_sheet("KPI's 2026")
+    ks["A1"] = "KPI-dashboard financiën 2026"
+    ks["A1"].font = Font(bold=True, size=14)
+    ks["A2"] = "Eén rij per KPI, één kolom per maand; okrsheet update vult de maanden uit het grootboek."
+    header_row(ks, 4, FIN_KPI_HEADER)
+    first_month = len(FIN_KPI_HEADER) + 1
+    for m in range(12):
+        cell = ks.cell(row=4, column=first_month + m, value=datetime.date(2026, m + 1, 1))
+        cell.number_format = "mmm-yy"
+        cell.font = HEAD_FONT
+        cell.fill = HEAD_FILL
+    for r, (kid, name, owner, level, unit, direction, target, green, amber, red, freq, link, fmt, values) in enumerate(FIN_KPIS, 5):
+        for c, v in enumerate([kid, name, owner, level, unit, direction, target, green, amber, red, freq, link], 1):
+            cell = ks.cell(row=r, column=c, value=v)
+            if c == 7:
+                cell.number_format = fmt
+        for m in range(12):
+            # The months still to come are empty cells that already carry the KPI's number format.
+            ks.cell(row=r, column=first_month + m, value=values[m] if m < len(values) else None).number_format = fmt
+    ks.freeze_panes = ks.cell(row=5, column=3)
+    wb.save(path)
+
+
 def to_ods(xlsx, ods):
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(["soffice", "--headless", "--calc", "--convert-to", "ods", "--outdir", tmp, xlsx],
@@ -423,6 +490,7 @@ BUILDERS = {
     "viva-goals-export.xlsx": write_viva_xlsx,
     "okr-kpi-2026.xlsx": write_kpi_xlsx,
     "kpi-long.csv": write_kpi_long_csv,
+    "okr-kpi-financieel.xlsx": write_kpi_finance_xlsx,
 }
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ struct Update: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write new current values from a finance export into an OKR template, and recompute its progress, score and status cells.",
         discussion: """
-        The rules file (YAML) says which key result gets which aggregate of the export (sum, count, count_distinct, avg, min, max, last) over which rows; see mappings/rules-example.yaml. The export is read once, in any format okrsheet reads. Only the changed cells are rewritten: an XLSX/XLSM or ODS template keeps every other cell, style and part (an XLSX one is marked to recalculate on open), a CSV template keeps its encoding, delimiter, line ends and byte order mark.
+        The rules file (YAML) says which key result gets which aggregate of the export (sum, count, count_distinct, avg, min, max, last) over which rows; see mappings/rules-example.yaml. A rule with "kpi:" instead of "key_result:" fills one value per month (per: week, quarter…) into a KPI sheet, in the same pass; see mappings/rules-kpi-example.yaml. The export is read once, in any format okrsheet reads. Only the changed cells are rewritten: an XLSX/XLSM or ODS template keeps every other cell, style and part (an XLSX one is marked to recalculate on open), a CSV template keeps its encoding, delimiter, line ends and byte order mark.
 
         Exit status: 0 done (warnings included), 1 --strict and a rule matched no key result, 2 bad usage, 3 bad input (including a malformed rules file, an unknown column or an ambiguous key result).
 
@@ -38,7 +38,7 @@ struct Update: ParsableCommand {
     @Flag(help: "Write nothing; print the table of what would change.")
     var dryRun = false
 
-    @Flag(help: "Exit with status 1 when a rule matches no key result.")
+    @Flag(help: "Exit with status 1 when a rule matches no key result (or KPI).")
     var strict = false
 
     @Option(help: ArgumentHelp("Also write the table, the unmatched rules and the skipped rows to FILE.csv or FILE.json.", valueName: "FILE"))
@@ -93,7 +93,14 @@ struct Update: ParsableCommand {
 
     func summary(_ plan: UpdatePlan) -> String {
         let updated = plan.rows.filter(\.changed).count
-        return "\(updated) key result\(updated == 1 ? "" : "s") updated, \(plan.edits.count) cell\(plan.edits.count == 1 ? "" : "s") changed"
+        var parts: [String] = []
+        if !plan.rows.isEmpty || plan.kpiRows.isEmpty { parts.append("\(updated) key result\(updated == 1 ? "" : "s") updated") }
+        if !plan.kpiRows.isEmpty {
+            let values = plan.kpiRows.filter(\.changed).count
+            parts.append("\(values) KPI value\(values == 1 ? "" : "s") updated")
+        }
+        parts.append("\(plan.edits.count) cell\(plan.edits.count == 1 ? "" : "s") changed")
+        return parts.joined(separator: ", ")
     }
 
     /// Refuses an output that is the template (without --in-place) or in another format than the template's.

@@ -96,7 +96,7 @@ struct UpdateCommandTests {
         #expect(loose.stderr.contains(ledger + ":2:27: warning: \"Omzet diensten\" is not an amount (column \"Omschrijving\"); row skipped"))
         #expect(loose.stderr.contains("48 rows skipped in all"))
         let csv = String(decoding: try bytes(report), as: UTF8.self)
-        #expect(csv.hasPrefix("kind,rule_line,key_result_id,key_result,cell,old_current,new_current,progress,old_status,new_status,matched_rows,message\n"))
+        #expect(csv.hasPrefix("kind,rule_line,key_result_id,key_result,cell,old_current,new_current,progress,old_status,new_status,matched_rows,message,period\n"))
         #expect(csv.contains("\nunmatched,6,,Brutomarge,"))
         #expect(csv.components(separatedBy: "\nskipped,").count == 49)
         let strict = try CLIRunner.run(["update", template, "--from", ledger, "--rules", rulesPath, "--dry-run", "--strict"])

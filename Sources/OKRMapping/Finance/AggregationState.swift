@@ -16,8 +16,11 @@ struct AggregationState {
     /// Per rule: the root node of its condition.
     var roots: [Int] = []
     var measures: [MeasurePlan] = []
+    /// Per rule, then per period of each `kpi:` rule (from its ``MeasurePlan/bucketBase`` on).
     var accumulators: [LedgerAccumulator] = []
-    /// Per `count_distinct` rule: the values seen.
+    /// Per `kpi:` rule, the periods of ``accumulators`` from its base on.
+    var buckets: [Int: [KPIPeriod]] = [:]
+    /// Per `count_distinct` accumulator: the values seen.
     var distinct: [Int: Set<[UInt8]>] = [:]
     let arena = LedgerByteArena()
     /// The program, roots and measures in fixed memory once bound.
@@ -25,6 +28,7 @@ struct AggregationState {
     var frozenPlans: FrozenPlans?
     var rootPointer = UnsafeBufferPointer<Int>(start: nil, count: 0)
     var measurePointer = UnsafeBufferPointer<MeasurePlan>(start: nil, count: 0)
+    var dayPointer = UnsafeBufferPointer<Int32>(start: nil, count: 0)
 
     init(aggregator: LedgerAggregator, file: String) {
         self.aggregator = aggregator
@@ -36,7 +40,8 @@ struct AggregationState {
     var referencedColumns: [String] {
         var names: [String] = []
         for rule in aggregator.rules {
-            for c in rule.measure.columns + rule.filter.columns.map(\.name) where !names.contains(c) { names.append(c) }
+            let date = rule.dateColumn.map { [$0.name] } ?? []
+            for c in rule.measure.columns + rule.filter.columns.map(\.name) + date where !names.contains(c) { names.append(c) }
         }
         return names
     }
@@ -62,33 +67,45 @@ struct AggregationState {
             return
         }
         guard let view = frozen?.view else { return }
-        let roots = rootPointer, measures = measurePointer
+        let roots = rootPointer, measures = measurePointer, days = dayPointer
         var distinctSeen: [(Int, [UInt8])] = []
         slots.withUnsafeMutableBufferPointer { slots in
             accumulators.withUnsafeMutableBufferPointer { accumulators in
                 for r in 0..<roots.count {
                     let m = measures[r]
+                    // A kpi: rule adds up per period: the row's date picks the accumulator.
+                    var a = r
+                    if m.bucketDate >= 0 {
+                        let date = slots[m.bucketDate]
+                        guard date.hasDay else { continue }
+                        let offset = date.day - m.bucketFirstDay
+                        guard offset >= 0, offset < m.bucketSpan else { continue }
+                        let bucket = Int(days[m.bucketTable + offset])
+                        guard bucket >= 0 else { continue }
+                        a = m.bucketBase + bucket
+                        accumulators[a].dated += 1
+                    }
                     if m.gateSlot >= 0 {
                         let gate = slots[m.gateSlot]
                         guard gate.hasNumber, gate.number >= m.gateLow, gate.number <= m.gateHigh else { continue }
                     }
                     guard view.holds(roots[r], slots, arena) else { continue }
-                    accumulators[r].rows += 1
+                    accumulators[a].rows += 1
                     switch m.kind {
                     case .count:
                         break
                     case .number:
                         let slot = slots[m.value]
-                        if slot.hasNumber { accumulators[r].add(slot.number, micros: slot.hasMicros ? slot.micros : nil) }
+                        if slot.hasNumber { accumulators[a].add(slot.number, micros: slot.hasMicros ? slot.micros : nil) }
                     case .distinct:
                         let slot = slots[m.value]
-                        if !slot.isEmpty { distinctSeen.append((r, Array(arena.bytes(slot.textStart, slot.textCount)))) }
+                        if !slot.isEmpty { distinctSeen.append((a, Array(arena.bytes(slot.textStart, slot.textCount)))) }
                     case .last:
                         let value = slots[m.value], date = slots[m.date]
-                        if value.hasNumber, date.hasDay, date.day >= accumulators[r].lastDay {
-                            accumulators[r].lastDay = date.day
-                            accumulators[r].hasLast = true
-                            accumulators[r].last = value.number
+                        if value.hasNumber, date.hasDay, date.day >= accumulators[a].lastDay {
+                            accumulators[a].lastDay = date.day
+                            accumulators[a].hasLast = true
+                            accumulators[a].last = value.number
                         }
                     }
                 }
@@ -236,11 +253,37 @@ struct AggregationState {
             roots.append(root)
             accumulators.append(LedgerAccumulator())
         }
+        // kpi: rules: the date slot, and one accumulator per period after the rules' own.
+        var days: [Int32] = []
+        for (r, rule) in aggregator.rules.enumerated() where rule.kpi != nil {
+            guard let column = rule.dateColumn else {
+                throw SheetError.malformed(.text(aggregator.rulesFile, line: rule.line),
+                    "the rule for kpi \"\(rule.keyResult)\" does not say which column dates a row, to put it in its period: "
+                        + "add \"date: COLUMN\" (or an in_period condition on it); the columns are: " + names.joined(separator: ", "))
+            }
+            let s = try slot(column.name, line: column.line, rule: rule)
+            slots[s].needsDate = true
+            let periods = (aggregator.periods[r] ?? []).sorted()
+            measures[r].bucketDate = s
+            measures[r].bucketBase = accumulators.count
+            measures[r].bucketTable = days.count
+            buckets[r] = periods
+            accumulators += Array(repeating: LedgerAccumulator(), count: periods.count)
+            guard let first = periods.first?.start.daysSinceEpoch, let last = periods.map(\.end.daysSinceEpoch).max() else { continue }
+            measures[r].bucketFirstDay = first
+            measures[r].bucketSpan = last - first + 1
+            var table = [Int32](repeating: -1, count: last - first + 1)
+            for (b, period) in periods.enumerated() {
+                for day in period.start.daysSinceEpoch...period.end.daysSinceEpoch where table[day - first] < 0 { table[day - first] = Int32(b) }
+            }
+            days += table
+        }
         frozen = program.frozen()
-        let plans = FrozenPlans(roots: roots, measures: measures)
+        let plans = FrozenPlans(roots: roots, measures: measures, days: days)
         frozenPlans = plans
         rootPointer = plans.roots
         measurePointer = plans.measures
+        dayPointer = plans.days
     }
 
     /// The header name closest to a misspelt one (at most two edits apart, folded).
@@ -281,21 +324,38 @@ struct AggregationState {
             }
         }
         for (r, rule) in aggregator.rules.enumerated() {
-            let a = accumulators[r]
-            var value: Double?
-            switch rule.measure {
-            case .count: value = Double(a.rows)
-            case .sum: value = a.total
-            case .countDistinct: value = Double(distinct[r]?.count ?? 0)
-            case .average: value = a.count > 0 ? a.total / Double(a.count) : nil
-            case .minimum: value = a.count > 0 ? a.minimum : nil
-            case .maximum: value = a.count > 0 ? a.maximum : nil
-            case .last: value = a.hasLast ? a.last : nil
+            guard rule.kpi != nil else {
+                result.values.append(value(r, rule: rule))
+                result.matchedRows.append(accumulators[r].rows)
+                result.perPeriod.append([])
+                continue
             }
-            if let v = value, let scale = rule.scale { value = v * scale }
-            result.values.append(value)
-            result.matchedRows.append(a.rows)
+            let base = measures[r].bucketBase
+            let periods = (buckets[r] ?? []).enumerated().map { b, period in
+                LedgerResult.PeriodValue(period: period, value: value(base + b, rule: rule),
+                                         matchedRows: accumulators[base + b].rows, datedRows: accumulators[base + b].dated)
+            }
+            result.values.append(nil)
+            result.matchedRows.append(periods.reduce(0) { $0 + $1.matchedRows })
+            result.perPeriod.append(periods)
         }
         return result
+    }
+
+    /// The scaled result of accumulator `a` for `rule`'s measure.
+    func value(_ a: Int, rule: LedgerRule) -> Double? {
+        let acc = accumulators[a]
+        var value: Double?
+        switch rule.measure {
+        case .count: value = Double(acc.rows)
+        case .sum: value = acc.total
+        case .countDistinct: value = Double(distinct[a]?.count ?? 0)
+        case .average: value = acc.count > 0 ? acc.total / Double(acc.count) : nil
+        case .minimum: value = acc.count > 0 ? acc.minimum : nil
+        case .maximum: value = acc.count > 0 ? acc.maximum : nil
+        case .last: value = acc.hasLast ? acc.last : nil
+        }
+        if let v = value, let scale = rule.scale { value = v * scale }
+        return value
     }
 }

@@ -32,30 +32,12 @@ public struct KeyResultMatcher {
         self.hasIDColumn = hasIDColumn
     }
 
-    /// The key result `name` stands for.
+    /// The key result `name` stands for (``NameMatch``).
     public func match(_ name: String) -> Outcome {
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
-        if hasIDColumn {
-            let byID = candidates.filter { $0.keyResult.id == trimmed }
-            if let outcome = decide(byID) { return outcome }
-            let byIDFolded = candidates.filter { $0.keyResult.id.folded == trimmed.folded && !trimmed.folded.isEmpty }
-            if let outcome = decide(byIDFolded) { return outcome }
-        }
-        let exact = candidates.filter { $0.keyResult.title.trimmingCharacters(in: .whitespaces) == trimmed }
-        if let outcome = decide(exact) { return outcome }
-        let folded = trimmed.folded
-        guard !folded.isEmpty else { return .none }
-        let sameFolded = candidates.filter { $0.keyResult.title.folded == folded }
-        if let outcome = decide(sameFolded) { return outcome }
-        let part = candidates.filter { $0.keyResult.title.folded.contains(folded) }
-        return decide(part) ?? .none
-    }
-
-    private func decide(_ list: [Candidate]) -> Outcome? {
-        switch list.count {
-        case 0: return nil
-        case 1: return .matched(list[0])
-        default: return .ambiguous(list)
+        switch NameMatch.match(name, in: candidates, id: { hasIDColumn ? $0.keyResult.id : nil }, title: { $0.keyResult.title }) {
+        case .matched(let c): return .matched(c)
+        case .none: return .none
+        case .ambiguous(let list): return .ambiguous(list)
         }
     }
 }

@@ -1,6 +1,8 @@
-/// A rule's running result.
+/// A rule's running result (or, for a `kpi:` rule, one period's).
 struct LedgerAccumulator {
     var rows = 0
+    /// A period's rows of the export, kept by the rule's conditions or not.
+    var dated = 0
     var count = 0
     var sum = 0.0
     /// Neumaier's compensation, so a million amounts add up to the cent.

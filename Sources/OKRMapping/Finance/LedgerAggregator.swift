@@ -5,7 +5,8 @@ import SheetIO
 import SheetKit
 
 /// Streams a finance export once and evaluates every rule on every row, keeping only accumulators
-/// (and, for `count_distinct`, the set of values seen): memory does not grow with the export.
+/// (and, for `count_distinct`, the set of values seen): memory does not grow with the export. A `kpi:`
+/// rule keeps one accumulator per period it fills (``periods``), in the same pass.
 ///
 /// A CSV export is read as raw field bytes (``CSVRecordStream``); XLSX and ODS exports row by row through
 /// their ``WorkbookReader``. Amounts and dates are read by ``LedgerValueReader``. A cell a rule needs as a
@@ -19,6 +20,10 @@ public struct LedgerAggregator {
     /// The rules file's name, for errors about a rule.
     public var rulesFile: String
     public var limits = Limits()
+    /// Per `kpi:` rule (by its index in ``rules``): the periods to fill, one value each, all of one kind.
+    /// A row counts in the period its date falls in (``LedgerRule/dateColumn``); rows dated outside them
+    /// are left out. A `kpi:` rule without periods here fills nothing.
+    public var periods: [Int: [KPIPeriod]] = [:]
 
     /// How many skipped rows are listed (all are counted).
     public static let maxSkippedListed = 1000

@@ -5,7 +5,7 @@ import SheetKit
 import Yams
 
 /// A finance rules file (DESIGN.md, "Finance rules files"): how to read the export, the period, and one
-/// rule per key result to update.
+/// rule per key result (or KPI) to update.
 ///
 /// ```yaml
 /// source: {delimiter: auto, decimal: auto, encoding: auto, header_row: auto, on_error: fail}
@@ -18,6 +18,13 @@ import Yams
 ///       Grootboekrekening: {between: [8000, 8099]}
 ///       Datum: {in_period: true}
 ///       not: {Kostenplaats: {equals: "KP99"}}
+///   - kpi: "Omzet per maand"             # a KPI instead: one value per period
+///     per: month                           # day | week | month | quarter | year; default: the KPI's frequency
+///     date: Datum                          # the column that dates a row; default: the in_period column
+///     measure: sum(Bedrag)
+///     where:
+///       Grootboekrekening: {between: [8000, 8099]}
+///       Datum: {in_period: true}
 /// ```
 ///
 /// Every mistake is a ``SheetError`` at its line (`rules.yaml:14: error: …`).
@@ -35,7 +42,12 @@ public struct RulesFile: Sendable {
 
     static let topKeys = ["source", "period", "updates"]
     static let sourceKeys = ["delimiter", "decimal", "encoding", "header_row", "on_error", "sheet"]
-    static let ruleKeys = ["key_result", "measure", "scale", "where"]
+    static let ruleKeys = ["key_result", "measure", "scale", "where", "kpi", "per", "date"]
+    /// The words `per:` takes.
+    static let perWords: [String: KPIPeriod.Kind] = [
+        "day": .day, "daily": .day, "week": .week, "weekly": .week, "month": .month, "monthly": .month,
+        "quarter": .quarter, "quarterly": .quarter, "year": .year, "yearly": .year,
+    ]
     static let operators = ["equals", "in", "between", "starts_with", "contains", "not", "in_period"]
 
     /// Reads a rules file.
@@ -76,7 +88,7 @@ public struct RulesFile: Sendable {
             case "updates":
                 sawUpdates = true
                 guard case .sequence(let list) = value else {
-                    throw doc.error(value, "updates should be a list of rules, each starting with \"- key_result: …\"")
+                    throw doc.error(value, "updates should be a list of rules, each starting with \"- key_result: …\" or \"- kpi: …\"")
                 }
                 for item in list { rules.rules.append(try parseRule(item, doc: doc)) }
             default:
@@ -84,7 +96,7 @@ public struct RulesFile: Sendable {
             }
         }
         guard sawUpdates, !rules.rules.isEmpty else {
-            throw doc.error(doc.root, "the rules file has no rules: add an \"updates:\" list with at least one \"- key_result: …\"")
+            throw doc.error(doc.root, "the rules file has no rules: add an \"updates:\" list with at least one \"- key_result: …\" or \"- kpi: …\"")
         }
         return rules
     }
@@ -143,6 +155,9 @@ public struct RulesFile: Sendable {
     static func parseRule(_ node: Node, doc: YAMLDocument) throws -> LedgerRule {
         let pairs = try doc.pairs(node, what: "a rule")
         var keyResult: String?
+        var kpi: (name: String, node: Node)?
+        var per: (kind: KPIPeriod.Kind, node: Node)?
+        var date: (column: String, node: Node)?
         var measure: (LedgerMeasure, Int)?
         var scale: Double?
         var filter = LedgerFilter.all([])
@@ -152,6 +167,20 @@ public struct RulesFile: Sendable {
                 let text = try doc.string(value, what: "key_result").trimmingCharacters(in: .whitespaces)
                 guard !text.isEmpty else { throw doc.error(value, "key_result is empty: name the key result by its id or title") }
                 keyResult = text
+            case "kpi":
+                let text = try doc.string(value, what: "kpi").trimmingCharacters(in: .whitespaces)
+                guard !text.isEmpty else { throw doc.error(value, "kpi is empty: name the KPI by its id or name") }
+                kpi = (text, value)
+            case "per":
+                let text = try doc.string(value, what: "per").trimmingCharacters(in: .whitespaces).lowercased()
+                guard let kind = perWords[text] else {
+                    throw doc.error(value, "per \"\(text)\" is not a period: write month, week or quarter (or day, year)")
+                }
+                per = (kind, value)
+            case "date":
+                let text = try doc.string(value, what: "date").trimmingCharacters(in: .whitespaces)
+                guard !text.isEmpty else { throw doc.error(value, "date is empty: name the export's date column, such as Datum") }
+                date = (text, keyNode)
             case "measure":
                 let text = try doc.string(value, what: "measure")
                 guard let m = LedgerMeasure.parse(text) else {
@@ -168,11 +197,23 @@ public struct RulesFile: Sendable {
                 throw doc.unknownKey(keyNode, key, known: ruleKeys, in: "a rule")
             }
         }
-        guard let keyResult else { throw doc.error(node, "this rule has no key_result: say which key result it updates") }
-        guard let measure else {
-            throw doc.error(node, "the rule for \"\(keyResult)\" has no measure: add one of \(LedgerMeasure.names.joined(separator: ", "))")
+        if let kpi, keyResult != nil {
+            throw doc.error(kpi.node, "this rule names both a key_result and a kpi: a rule updates one of them; write two rules")
         }
-        return LedgerRule(keyResult: keyResult, measure: measure.0, scale: scale, filter: filter, line: line(node), measureLine: measure.1)
+        if kpi == nil, let extra = per?.node ?? date?.node {
+            throw doc.error(extra, "per and date belong to a kpi rule, which fills one value per period; a key_result gets one value")
+        }
+        guard let name = keyResult ?? kpi?.name else {
+            throw doc.error(node, "this rule has no key_result: say which key result it updates (or which kpi it fills)")
+        }
+        guard let measure else {
+            throw doc.error(node, "the rule for \"\(name)\" has no measure: add one of \(LedgerMeasure.names.joined(separator: ", "))")
+        }
+        let perPeriod = kpi.map { _ in
+            LedgerRule.PerPeriod(per: per?.kind, date: date?.column, dateLine: date.map { line($0.node) } ?? line(node))
+        }
+        return LedgerRule(keyResult: name, measure: measure.0, scale: scale, filter: filter, line: line(node), measureLine: measure.1,
+                          kpi: perPeriod)
     }
 
     /// A `where:` map: column → condition, and `not: {…}`.

@@ -15,9 +15,11 @@ import SheetKit
 /// ```
 ///
 /// The plan reads the rules, imports the template with ``TemplateImporter``, matches every rule to a key
-/// result (``KeyResultMatcher``), streams the export once (``LedgerAggregator``), writes the new current
-/// values in the template's own convention, imports the result again to recompute progress, score and
-/// status with ``DerivedFields``, and sets those cells too where the template has them as values.
+/// result (``KeyResultMatcher``) or, for a `kpi:` rule, to a KPI of a KPI sheet (``KPIMatcher``), streams
+/// the export once (``LedgerAggregator``), writes the new current values in the template's own
+/// convention, imports the result again to recompute progress, score and status with ``DerivedFields``,
+/// and sets those cells too where the template has them as values. A `kpi:` rule writes one value per
+/// period into the KPI's cells and recomputes the KPI's status with ``KPIDerived``.
 public struct UpdateJob {
     public var template: String
     public var data: String
@@ -36,13 +38,15 @@ public struct UpdateJob {
     /// Reads the rules, the template and the export and works out every change.
     ///
     /// - Throws: ``SheetError``: unreadable input; a rules file that is malformed, names an unknown
-    ///   column, or matches a key result ambiguously (at its line); a template without a current-value
-    ///   column; a template format that cannot be written back yet (unless ``dryRun``).
+    ///   column, or matches a key result or KPI ambiguously (at its line); a `kpi:` rule whose periods
+    ///   cannot be told; a template without a current-value column (with key-result rules) or without a
+    ///   KPI table (with `kpi:` rules only); a template format that cannot be written back yet (unless
+    ///   ``dryRun``).
     public func plan() throws -> UpdatePlan {
         let fiscalStart = options.fiscalYearStart ?? options.mapping.fiscalYearStart
         let rulesFile = try RulesFile.load(path: rules, fiscalYearStartMonth: fiscalStart)
 
-        // The template.
+        // The template: its OKR table (which key-result rules need) and its KPI tables (for kpi: rules).
         let templateFile = try InputFile(template)
         var open = OpenOptions()
         open.limits = options.limits
@@ -52,35 +56,88 @@ public struct UpdateJob {
         importOptions.period = options.period ?? rulesFile.period
         let importer = TemplateImporter(options: importOptions)
         let name = templateFile.displayName
-        let located = try importer.locate(in: reader, file: name)
-        let sheet = try reader.loadSheet(at: located.sheetIndex)
-        var builder = ModelBuilder(importer: importer, sheet: sheet, located: located, file: name)
-        let model = try builder.build()
-        let header = located.header
-        guard let currentColumn = header.columns[.current] else {
-            throw SheetError.invalidRequest(.cell(name, sheet: sheet.info.name, row: header.row),
+        let wantsKeyResults = rulesFile.rules.contains { $0.kpi == nil }
+        let wantsKPIs = rulesFile.rules.contains { $0.kpi != nil }
+        let located = wantsKeyResults ? try importer.locate(in: reader, file: name) : try importer.findOKRTable(in: reader, file: name)
+        let okr = try located.map { try OKRTable(importer: importer, reader: reader, located: $0, file: name) }
+        if wantsKeyResults, let okr, okr.currentColumn == nil {
+            throw SheetError.invalidRequest(.cell(name, sheet: okr.sheet.info.name, row: okr.header.row),
                 "the template has no current-value column to update; add a column such as \"Huidige waarde\" / "
                     + "\"Current value\" / \"Valeur actuelle\" to its header row, or name it in a mapping file "
                     + "(fields: current: [\"My header\"], or columns: current: F) and pass --mapping")
         }
+        let kpiTables = wantsKPIs ? try importer.kpiTables(in: reader, file: name, reportingPeriod: importOptions.period ?? okr?.model.period) : []
+        if okr == nil, kpiTables.isEmpty {
+            throw SheetError.invalidRequest(SourceLocation(file: name),
+                "no KPI table found in any sheet for the kpi rules of \(rulesFile.file): expected a header row with a KPI / "
+                    + "Indicator / Indicateur column and one column per period (jan-26, Q1 2026…), or period and value columns, "
+                    + "in the first \(HeaderDetector.searchDepth) rows")
+        }
         if !dryRun, !TemplatePatchers.canPatch(reader.format) {
             throw TemplatePatchers.notBuilt(reader.format, file: name)
         }
-        let isText = reader.format == .csv || reader.format == .tsv
 
+        // The OKR sheet; for a template of KPIs only, the first KPI sheet.
+        let main: (index: Int, name: String) = okr.map { ($0.located.sheetIndex, $0.sheet.info.name) }
+            ?? (kpiTables[0].sheetIndex, kpiTables[0].sheet.info.name)
         var plan = UpdatePlan(template: name, ledger: data, rulesFile: rulesFile.file, format: reader.format,
-                              sheetName: sheet.info.name, period: importOptions.period ?? model.period,
+                              sheetName: main.name, period: importOptions.period ?? okr?.model.period ?? kpiTables.first?.titlePeriod,
                               aggregate: LedgerResult(values: [], matchedRows: []))
         plan.csvDialect = (reader as? CSVReader)?.dialect
         plan.limits = options.limits
-        plan.sheetIndex = located.sheetIndex
+        plan.sheetIndex = main.index
         plan.warnings = opened.warnings
 
-        // Rules → key results.
+        // Rules → key results, and → KPIs with the periods each fills.
+        let targets = try okr.map { try matchKeyResults(rulesFile, okr: $0, plan: &plan) } ?? [:]
+        let kpiTargets = try matchKPIs(rulesFile, tables: kpiTables, period: plan.period, plan: &plan)
+
+        // The export.
+        var aggregator = LedgerAggregator(rules: rulesFile.rules, source: rulesFile.source, period: plan.period, rulesFile: rulesFile.file)
+        aggregator.limits = options.limits
+        aggregator.periods = kpiTargets.mapValues(\.periods)
+        plan.aggregate = try aggregator.run(try InputFile(data))
+        plan.warnings += plan.aggregate.warnings
+
+        if let okr, !targets.isEmpty {
+            try writeKeyResults(rulesFile, okr: okr, targets: targets, format: reader.format, plan: &plan)
+        }
+        writeKPIs(rulesFile, tables: kpiTables, targets: kpiTargets, format: reader.format, plan: &plan)
+        plan.edits.sort { ($0.sheet, $0.row, $0.column) < ($1.sheet, $1.row, $1.column) }
+        return plan
+    }
+
+    /// The OKR table of a template, imported.
+    struct OKRTable {
+        let located: TemplateImporter.Located
+        let importer: TemplateImporter
+        let sheet: Sheet
+        let builder: ModelBuilder
+        let model: OKRModel
+        var header: HeaderMatch { located.header }
+        var currentColumn: Int? { located.header.columns[.current] }
+
+        init(importer: TemplateImporter, reader: any WorkbookReader, located: TemplateImporter.Located, file: String) throws {
+            self.located = located
+            self.importer = importer
+            sheet = try reader.loadSheet(at: located.sheetIndex)
+            var builder = ModelBuilder(importer: importer, sheet: sheet, located: located, file: file)
+            model = try builder.build()
+            self.builder = builder
+        }
+    }
+
+    /// Matches each key-result rule to a key result of the OKR table.
+    ///
+    /// - Returns: per rule index, the key result it updates.
+    /// - Throws: ``SheetError`` at the rule's line for an ambiguous name or a key result named twice.
+    func matchKeyResults(_ rulesFile: RulesFile, okr: OKRTable, plan: inout UpdatePlan) throws -> [Int: KeyResultMatcher.Candidate] {
+        let name = plan.template
+        let model = okr.model, header = okr.header
         let matcher = KeyResultMatcher(model: model, hasIDColumn: header.columns[.id] != nil)
         var targets: [Int: KeyResultMatcher.Candidate] = [:]
         var claimed: [Int: LedgerRule] = [:]
-        for (r, rule) in rulesFile.rules.enumerated() {
+        for (r, rule) in rulesFile.rules.enumerated() where rule.kpi == nil {
             let at = SourceLocation.text(rulesFile.file, line: rule.line)
             switch matcher.match(rule.keyResult) {
             case .ambiguous(let list):
@@ -107,12 +164,16 @@ public struct UpdateJob {
                 targets[r] = candidate
             }
         }
+        return targets
+    }
 
-        // The export.
-        var aggregator = LedgerAggregator(rules: rulesFile.rules, source: rulesFile.source, period: plan.period, rulesFile: rulesFile.file)
-        aggregator.limits = options.limits
-        plan.aggregate = try aggregator.run(try InputFile(data))
-        plan.warnings += plan.aggregate.warnings
+    /// Writes the new current values of the matched key results, then their derived cells.
+    func writeKeyResults(_ rulesFile: RulesFile, okr: OKRTable, targets: [Int: KeyResultMatcher.Candidate], format: FileFormat,
+                         plan: inout UpdatePlan) throws {
+        let name = plan.template, sheet = okr.sheet, header = okr.header, located = okr.located, builder = okr.builder
+        let importer = okr.importer
+        guard let currentColumn = okr.currentColumn else { return }
+        let isText = format == .csv || format == .tsv
 
         // New current values, in the template's convention.
         let decimalComma = builder.parser.decimalComma ?? (header.language != "en")
@@ -203,7 +264,6 @@ public struct UpdateJob {
                                    matchedRows: edit.matched, changed: changed))
         }
         plan.edits.sort { ($0.row, $0.column) < ($1.row, $1.column) }
-        return plan
     }
 
     // MARK: Writing

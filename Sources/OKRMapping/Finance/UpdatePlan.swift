@@ -32,6 +32,34 @@ public struct UpdatePlan: Sendable {
         public var changed: Bool
     }
 
+    /// One period of a `kpi:` rule: the KPI's value cell for that period.
+    public struct KPIRow: Sendable {
+        /// The 1-based line of the rule in the rules file.
+        public var ruleLine: Int
+        public var kpiID: String
+        public var kpi: String
+        /// The period, canonical (`2026-04`, `2026-W19`, `2026-Q2`).
+        public var period: String
+        /// The value cell (`okr.xlsx:KPI's 2026!P5`).
+        public var cell: String
+        /// The value as the sheet shows it ("" for empty).
+        public var oldValue: String
+        /// The value as written back; nil when the period gets none (see ``note``).
+        public var newValue: String?
+        /// The measured value, scaled.
+        public var value: Double?
+        /// The KPI's status before and after the update (`green`, `amber`, `red`, `no_data`; "" when unknown).
+        public var oldStatus: String
+        public var newStatus: String
+        /// Rows of the export the rule kept in this period.
+        public var matchedRows: Int
+        /// Whether the cell changes.
+        public var changed: Bool
+        /// Why the period gets no value: no row of the export is dated in it, the measure had no rows,
+        /// the cell holds a formula.
+        public var note: String?
+    }
+
     /// A rule that updates nothing, and why.
     public struct Unmatched: Sendable {
         public var ruleLine: Int
@@ -52,10 +80,12 @@ public struct UpdatePlan: Sendable {
     public var rulesFile: String
     public var format: FileFormat
     public var sheetName: String
-    /// The sheet's position in the workbook (0 for CSV).
+    /// The sheet's position in the workbook (0 for CSV). The OKR sheet; a template of KPIs only: its first KPI sheet.
     public var sheetIndex = 0
     public var period: Period?
     public var rows: [Row] = []
+    /// Per `kpi:` rule, one row per period it fills, in rule and period order.
+    public var kpiRows: [KPIRow] = []
     public var unmatched: [Unmatched] = []
     public var aggregate: LedgerResult
     /// What was noticed on the way (template and export readers, unmatched rules), compiler-style.

@@ -20,6 +20,8 @@ struct KPISheetReader {
     /// The period the sheet's title (or name) states: `KPI-dashboard 2026` → 2026.
     let titlePeriod: Period?
     var findings: [Finding] = []
+    /// Per KPI read, in the same order: the cell of each period's value, for `update` (``KPITable``).
+    var valueCells: [[KPIPeriod: KPITable.Spot]] = []
 
     init(sheet: Sheet, header: KPIHeaderMatch, mapping: Mapping, file: String, options: ImportOptions,
          reportingPeriod: Period?, firstNumber: Int) {
@@ -219,7 +221,9 @@ struct KPISheetReader {
         var green = quantity(draft, .green)
         var red = quantity(draft, .red)
         var amber = amberRange(draft)
-        var values = readValues(draft, kpiFrequency: kpi.frequency)
+        var cells: [KPIPeriod: KPITable.Spot] = [:]
+        var values = readValues(draft, kpiFrequency: kpi.frequency, cells: &cells)
+        valueCells.append(cells)
 
         // Unit: the unit column, else what the numbers carry.
         let units = [target?.unit, start?.unit, green?.unit, red?.unit, amber?.unit] + values.map(\.unit)
@@ -365,7 +369,11 @@ struct KPISheetReader {
     }
 
     /// The values of one KPI: from the period columns (wide) or the period and value columns (long).
-    mutating func readValues(_ draft: Draft, kpiFrequency: KPIFrequency?) -> [ReadValue] {
+    ///
+    /// - Parameter cells: receives, per period, the cell that holds its value or would hold it: in the wide
+    ///   shape the KPI's row under each period column, in the long shape the value cell of each row whose
+    ///   period reads (the later row, like the value, when two name one period).
+    mutating func readValues(_ draft: Draft, kpiFrequency: KPIFrequency?, cells: inout [KPIPeriod: KPITable.Spot]) -> [ReadValue] {
         var out: [ReadValue] = []
         if header.isLong {
             var resolver = YearResolver(baseYear: baseYear)
@@ -385,12 +393,14 @@ struct KPISheetReader {
                 }
                 let kind = kpiFrequency?.periodKind ?? hintedKind()
                 guard let period = resolver.resolve(periodHeader, dateKind: kind) else { continue }
+                if let column = header.columns[.value] { cells[period] = KPITable.Spot(row: row.index, column: column) }
                 guard let vc = cell(row, .value), let q = quantity(vc, row: row.index, what: header.headers[.value] ?? "value") else { continue }
                 out.append(ReadValue(period: period, value: q.value, unit: q.unit, at: source(row: row.index, column: vc.column)))
             }
         } else {
             let row = draft.rows[0]
             for (column, period) in widePeriods {
+                cells[period] = KPITable.Spot(row: row.index, column: column)
                 guard let c = row.cells.first(where: { $0.column == column }), !c.value.isEmpty else { continue }
                 let text = header.periodColumns.first { $0.column == column }?.text ?? period.description
                 guard let q = quantity(c, row: row.index, what: text) else { continue }
