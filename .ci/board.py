@@ -3,7 +3,8 @@
 (warnings are failures, except the one openpyxl gives for every x14 extension, which it cannot keep) and
 python-calamine; its formulas, cached values, conditional formats, data validation, frozen header,
 autofilter, print setup and chart are checked; LibreOffice renders it to PDF and the first page to a PNG
-(`pdftoppm`, apt package poppler-utils), which must fit one page wide.
+(`pdftoppm`, apt package poppler-utils), which must fit one page wide. The board of the KPI sample also
+has its KPI sheet checked (sparklines, values read alike) and rendered.
 
 Usage: .ci/board.py OKRSHEET [PNG_OUT]   -> ends with "N passed, N failed"; PNG_OUT gets the first page of
 the board made from samples/okr-voorbeelden-2026.xlsx (docs/board-example.png).
@@ -148,6 +149,26 @@ with tempfile.TemporaryDirectory() as tmp:
         render(example, PNG_OUT, tmp)
     else:
         check("soffice and pdftoppm installed", False, "apt-get install libreoffice-calc-nogui poppler-utils")
+
+# The KPI page (issue #10): a KPI sheet between the OKR sheet and the summary, with a sparkline per KPI,
+# read alike by openpyxl and python-calamine, and rendered by LibreOffice without ###.
+with tempfile.TemporaryDirectory() as tmp:
+    kpi = os.path.join(tmp, "kpi-board.xlsx")
+    r = subprocess.run([OKRSHEET, "convert", os.path.join(ROOT, "samples", "okr-kpi-2026.xlsx"), kpi, "--as-of", "2026-05-15"],
+                       capture_output=True, text=True, timeout=120)
+    check("KPI board written", r.returncode == 0, r.stderr[-300:])
+    if r.returncode == 0:
+        wb, values = open_quietly(kpi)
+        check("KPI board sheets", wb.sheetnames == ["OKR", "KPI's", "Samenvatting"], wb.sheetnames)
+        with zipfile.ZipFile(kpi) as z:
+            sparklines = z.read("xl/worksheets/sheet2.xml").decode().count("<x14:sparkline>")
+        check("a sparkline per KPI", sparklines == 8, sparklines)
+        rows = pc.CalamineWorkbook.from_path(kpi).get_sheet_by_name("KPI's").to_python()
+        latest = [(r[0], r[16]) for r in rows[3:]]
+        expected = [(values["KPI's"].cell(row=i, column=1).value, values["KPI's"].cell(row=i, column=17).value) for i in range(4, 4 + len(latest))]
+        check("KPI latest values: python-calamine = openpyxl", latest == [(a, b if b is not None else "") for a, b in expected], (latest, expected))
+        if shutil.which("soffice") and shutil.which("pdftoppm"):
+            render(kpi, None, tmp)
 
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
