@@ -62,6 +62,10 @@ public final class ODSReader: WorkbookReader {
         }
         let expected = ODSMetaParser.tableCount(package)
         let scan = try ODSContentScanner.scan(package, expectedTables: expected)
+        guard !scan.tables.isEmpty else {
+            throw SheetError.malformed(location, "the spreadsheet has no sheets (content.xml holds no table:table); "
+                + "open it in LibreOffice and save it again")
+        }
         sheets = scan.tables.map { SheetInfo(name: $0.name, hidden: scan.isHidden($0)) }
         nullDate = scan.nullDate ?? CivilDate(year: 1899, month: 12, day: 30)
         listMayBeShort = expected.map { scan.tables.count >= $0 } ?? false

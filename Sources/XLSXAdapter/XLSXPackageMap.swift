@@ -57,6 +57,10 @@ struct XLSXPackageMap {
                                            "the workbook does not say where sheet \"\(sheet.name)\" is; read \(part)"))
             }
         }
+        guard !infos.isEmpty else {
+            throw SheetError.malformed(location, "the workbook lists no sheets (\(workbookPart) has no <sheet>); "
+                + "open it in Excel or LibreOffice and save it again")
+        }
         sheets = infos
         sheetParts = parts
 
