@@ -136,14 +136,16 @@ public final class ZipPackage {
         var crc = UInt(CLibXML2.crc32(0, nil, 0))
         var total: Int64 = 0
 
-        func deliver(_ count: Int) throws {
+        /// `consumed`: the compressed bytes read so far, for the ratio check as the entry inflates (a
+        /// bomb is caught after its first MiB, not after the gigabytes its whole size would allow).
+        func deliver(_ count: Int, consumed: Int64) throws {
             total += Int64(count)
             if total > limits.maxEntryBytes { throw entryBytesExceeded(entry) }
             if total > entry.uncompressedSize {
                 throw SheetError.malformed(location, "the ZIP entry \(entry.name) inflates to more than its declared \(entry.uncompressedSize) bytes (corrupt)")
             }
             if total > 1 << 20 {
-                let (bound, overflow) = max(entry.compressedSize, 1).multipliedReportingOverflow(by: limits.maxCompressionRatio)
+                let (bound, overflow) = max(consumed, 1).multipliedReportingOverflow(by: limits.maxCompressionRatio)
                 if !overflow, total > bound {
                     throw SheetError.limitExceeded(
                         location, limit: "compression-ratio (\(limits.maxCompressionRatio):1)",
@@ -163,7 +165,7 @@ public final class ZipPackage {
                 let n = try read(into: output, count: Int(min(Int64(chunk), remaining)), at: position, entry: entry)
                 position += Int64(n)
                 remaining -= Int64(n)
-                try deliver(n)
+                try deliver(n, consumed: entry.compressedSize - remaining)
             }
         case 8:
             try inflateEntry(entry, from: dataOffset, into: output, capacity: chunk, deliver)
@@ -219,7 +221,7 @@ public final class ZipPackage {
 
     /// Inflates a deflated entry with zlib's `inflate`, handing each filled output buffer to `deliver`.
     private func inflateEntry(_ entry: ZipEntry, from dataOffset: Int64, into output: UnsafeMutableRawPointer,
-                              capacity: Int, _ deliver: (Int) throws -> Void) throws {
+                              capacity: Int, _ deliver: (Int, Int64) throws -> Void) throws {
         let inputCapacity = 1 << 16
         let input = UnsafeMutableRawPointer.allocate(byteCount: inputCapacity, alignment: 16)
         defer { input.deallocate() }
@@ -254,7 +256,7 @@ public final class ZipPackage {
                 let reason = stream.msg.map { String(cString: $0) } ?? "zlib error \(rc)"
                 throw SheetError.malformed(location, "the ZIP entry \(entry.name) is corrupt (\(reason))")
             }
-            if produced > 0 { try deliver(produced) }
+            if produced > 0 { try deliver(produced, Int64(stream.total_in)) }
             if rc == Z_STREAM_END { return }
         }
     }
