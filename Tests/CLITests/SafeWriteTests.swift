@@ -3,6 +3,26 @@ import Testing
 
 @Suite("Safe writes")
 struct SafeWriteTests {
+    /// An output path that is a symlink into another folder is replaced by the new file beside it; the file
+    /// the link pointed to is not written through.
+    @Test func anOutputSymlinkIsReplacedNotWrittenThrough() throws {
+        let dir = try scratchFolder(), elsewhere = try scratchFolder()
+        defer {
+            try? FileManager.default.removeItem(at: dir)
+            try? FileManager.default.removeItem(at: elsewhere)
+        }
+        let input = dir.appendingPathComponent("in.csv")
+        try Data("a;b\n1;2\n".utf8).write(to: input)
+        let target = elsewhere.appendingPathComponent("precious.csv")
+        try Data("keep me\n".utf8).write(to: target)
+        let link = dir.appendingPathComponent("out.csv")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+        #expect(try CLIRunner.run(["table", input.path, link.path]).status == 0)
+        #expect(try Data(contentsOf: target) == Data("keep me\n".utf8))
+        #expect(try FileManager.default.attributesOfItem(atPath: link.path)[.type] as? FileAttributeType == .typeRegular)
+        #expect(try String(contentsOf: link, encoding: .utf8) == "a,b\n1,2\n")
+    }
+
     /// Kills okrsheet at random points while it writes over an existing file: afterwards the file is the old
     /// one or the complete new one, never a mix.
     @Test(.timeLimit(.minutes(2)))
