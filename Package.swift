@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "okrsheet", targets: ["okrsheet"]),
         .library(name: "SheetKit", targets: ["SheetKit"]),
         .library(name: "SheetIO", targets: ["SheetIO"]),
+        .library(name: "OKRMapping", targets: ["OKRMapping"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

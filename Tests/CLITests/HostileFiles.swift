@@ -50,9 +50,10 @@ enum HostileZip {
     }
 }
 
-func le16(_ v: UInt16) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8)] }
+/// Little-endian bytes, as ZIP and Compound File headers store numbers.
+private func le16(_ v: UInt16) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8)] }
 
-func le32(_ v: UInt32) -> [UInt8] { [UInt8(v & 0xFF), UInt8((v >> 8) & 0xFF), UInt8((v >> 16) & 0xFF), UInt8(v >> 24)] }
+private func le32(_ v: UInt32) -> [UInt8] { [UInt8(v & 0xFF), UInt8((v >> 8) & 0xFF), UInt8((v >> 16) & 0xFF), UInt8(v >> 24)] }
 
 /// A deflate stream (RFC 1951) of a long run of one byte, written directly rather than compressed:
 /// a stored block with the prefix; a dynamic Huffman block in which the length 258 and the distance 1
