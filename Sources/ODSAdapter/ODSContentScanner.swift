@@ -39,8 +39,8 @@ final class ODSContentScanner: XMLContentHandler {
     static func scan(_ package: ZipPackage, expectedTables: Int?) throws -> ODSContentScanner {
         let scanner = ODSContentScanner(expectedTables: expectedTables)
         do {
-            try ODSPipelinedParse.parseXML(package, entry: ODSReader.contentPart, namespaces: ODSNamespace.contentMap(),
-                                           handler: scanner, location: SourceLocation(file: package.displayName))
+            try package.parseXML(entry: ODSReader.contentPart, namespaces: ODSNamespace.contentMap(),
+                                  handler: scanner, location: SourceLocation(file: package.displayName))
         } catch is ODSStop {
             // Reached the last sheet that meta.xml announced.
         }

@@ -86,8 +86,8 @@ public final class ODSReader: WorkbookReader {
             parser.consumer = consumer
             defer { parser.consumer = { _ in } }
             do {
-                try ODSPipelinedParse.parseXML(package, entry: ODSReader.contentPart, namespaces: ODSNamespace.contentMap(),
-                                               handler: parser, location: SourceLocation.cell(displayName, sheet: name))
+                try package.parseXML(entry: ODSReader.contentPart, namespaces: ODSNamespace.contentMap(),
+                                      handler: parser, location: SourceLocation.cell(displayName, sheet: name))
             } catch is ODSStop {
                 // The sheet has ended; the rest of content.xml is not needed.
             }

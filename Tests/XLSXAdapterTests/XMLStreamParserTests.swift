@@ -1,3 +1,4 @@
+import Foundation
 import SheetKit
 import Testing
 import XMLPackage
@@ -105,5 +106,97 @@ final class RecordingHandler: XMLContentHandler {
         #expect(error?.message.contains("depth") == true)
         let fine = String(repeating: "<a>", count: 200) + String(repeating: "</a>", count: 200)
         #expect(try parse(fine).count == 400)
+    }
+}
+
+/// Entries over 1 MiB are parsed by libxml2 on a second thread and replayed here
+/// (`ZipPackage.parseXML`): the handler must see exactly what the one-thread parser reports.
+@Suite struct ConcurrentXMLParseTests {
+    /// A document of `count` items over 1 MiB, with entities in attributes, text split over chunks,
+    /// CDATA, prefixed and default namespaces, and 400 distinct element names (the recorder's name
+    /// table grows several times).
+    static func bigDocument(count: Int = 12_000, tail: String = "</root>") -> String {
+        var xml = #"<root xmlns="urn:main" xmlns:o="urn:other">"#
+        for i in 0..<count {
+            xml += #"<item n="\#(i)" o:k="a &amp; b &lt;\#(i % 7)&gt;"><name\#(i % 400)/>"#
+            xml += "<t>text \(i) &amp; more <![CDATA[<raw>]]></t><o:x/></item>\n"
+        }
+        return xml + tail
+    }
+
+    func zip(_ xml: String) throws -> ZipPackage {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("okrsheet-xml-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let path = dir.appendingPathComponent("big.zip").path
+        let out = try AtomicOutputFile(path: path)
+        let zip = ZipWriter(sink: out.writer)
+        try zip.add(name: "big.xml", bytes: Array(xml.utf8))
+        try zip.finish()
+        try out.commit()
+        return try ZipPackage(path: path, displayName: "big.zip")
+    }
+
+    func oneThread(_ xml: String, handler: RecordingHandler = RecordingHandler()) throws -> [String] {
+        let parser = try XMLStreamParser(handler: handler, namespaces: XMLNamespaceMap(XMLStreamParserTests.namespaces),
+                                         partName: "big.xml", location: SourceLocation(file: "big.zip"))
+        let bytes = Array(xml.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let end = min(offset + 4093, bytes.count)
+            try bytes[offset..<end].withUnsafeBytes { try parser.feed($0) }
+            offset = end
+        }
+        try parser.finish()
+        return handler.events
+    }
+
+    func twoThreads(_ package: ZipPackage, handler: RecordingHandler = RecordingHandler()) throws -> [String] {
+        try package.parseXML(entry: "big.xml", namespaces: XMLNamespaceMap(XMLStreamParserTests.namespaces), handler: handler)
+        return handler.events
+    }
+
+    @Test func aLargeEntryGivesTheSameEventsAsTheOneThreadParser() throws {
+        let xml = Self.bigDocument()
+        let package = try zip(xml)
+        #expect(package.entry(named: "big.xml")!.uncompressedSize > 1 << 20)
+        let events = try twoThreads(package)
+        let same = events == (try oneThread(xml))  // (not in #expect: a failure would print both lists)
+        #expect(same)
+        #expect(events.count > 12_000 * 8)
+        #expect(events.contains(#"<1:item 0:n=11999 2:k=a & b <1>>"#))
+        #expect(events.contains("\"text 11999 & more <raw>\""))
+        #expect(events.contains("<1:name399>"))
+    }
+
+    @Test func malformedXMLAtTheEndIsReportedAfterEveryEventBeforeIt() throws {
+        let handler = RecordingHandler()
+        let error = sheetError { _ = try twoThreads(try zip(Self.bigDocument(tail: "</item></root>")), handler: handler) }
+        #expect(error?.kind == "malformed")
+        #expect(error?.message.hasPrefix("big.xml line 12001:") == true)
+        let items = handler.events.filter { $0.hasPrefix("<1:item ") }.count
+        #expect(items == 12_000)
+    }
+
+    @Test func aHandlerErrorStopsTheParseOnBothThreads() throws {
+        var xml = Self.bigDocument()
+        let line = xml.range(of: "\n", range: xml.index(xml.startIndex, offsetBy: 200_000)..<xml.endIndex)!
+        xml.insert(contentsOf: "<boom/>", at: line.upperBound)
+        let handler = RecordingHandler()
+        handler.failOn = "stop here"
+        let error = sheetError { _ = try twoThreads(try zip(xml), handler: handler) }
+        #expect(error?.message == "stop here")
+        #expect(!handler.events.contains(#"<1:item 0:n=11999 2:k=a & b <1>>"#))
+    }
+
+    @Test func aDoctypeInALargeEntryIsRefused() throws {
+        let handler = RecordingHandler()
+        let error = sheetError { _ = try twoThreads(try zip("<!DOCTYPE root>" + Self.bigDocument()), handler: handler) }
+        #expect(error?.message.contains("DOCTYPE not allowed") == true)
+        #expect(handler.events.isEmpty)
+    }
+
+    @Test func aDocumentCutShortInALargeEntryIsMalformed() throws {
+        let error = sheetError { _ = try twoThreads(try zip(Self.bigDocument(tail: ""))) }
+        #expect(error?.kind == "malformed")
     }
 }
