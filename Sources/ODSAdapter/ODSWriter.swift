@@ -29,8 +29,10 @@ public final class ODSWriter: WorkbookWriter {
     /// LibreOffice reads as Excel formulas).
     public var formulaSyntax = FormulaSyntax.openFormula
     var sheets: [SheetInfo] = []
+    // The state below is touched per row and per cell. A writer is used from one thread and never
+    // reentrantly, so it opts out of dynamic exclusivity checks (about 10% of a CSV → ODS run).
     /// The spool the sheets' XML goes to, opened with the first sheet.
-    var content: (spool: ODSSpool, xml: XMLTextWriter)?
+    @exclusivity(unchecked) var content: (spool: ODSSpool, xml: XMLTextWriter)?
     /// The automatic column styles (`co1`, `co2`…) by their `style:column-width`, in order of first use.
     var columnStyles: [String: String] = [:]
     var columnStyleOrder: [String] = []
@@ -46,24 +48,24 @@ public final class ODSWriter: WorkbookWriter {
     /// Every validation begun so far, with its name (`val1`…) and its sheet, in order.
     var validations: [(name: String, sheet: String, validation: ODSValidation)] = []
     /// The validations of the open sheet, for the cells that name them.
-    var sheetValidations: [(range: CellRange, attribute: String)] = []
-    var sheetOpen = false
-    var merges = ODSMergeCursor([])
+    @exclusivity(unchecked) var sheetValidations: [(range: CellRange, attribute: String)] = []
+    @exclusivity(unchecked) var sheetOpen = false
+    @exclusivity(unchecked) var merges = ODSMergeCursor([])
     /// The next row index not yet written in the open sheet.
-    var nextRow = 0
-    var lastRow = -1
-    var cellCount = 0
+    @exclusivity(unchecked) var nextRow = 0
+    @exclusivity(unchecked) var lastRow = -1
+    @exclusivity(unchecked) var cellCount = 0
     var finished = false
     /// The last style looked up, to skip the dictionary when consecutive cells share one.
-    var lastStyle: (style: CellStyle?, kind: DefaultKind, conditions: UInt64, resolved: ResolvedStyle)?
+    @exclusivity(unchecked) var lastStyle: (style: CellStyle?, kind: DefaultKind, conditions: UInt64, resolved: ResolvedStyle)?
     /// The layout of each begun sheet, in order.
-    var layouts: [ODSSheetLayout] = []
+    @exclusivity(unchecked) var layouts: [ODSSheetLayout] = []
     /// The cell-comparison formats of the open sheet (at most 64), for `style:map`.
-    var cellConditions: [(range: CellRange, map: String)] = []
+    @exclusivity(unchecked) var cellConditions: [(range: CellRange, map: String)] = []
     /// Whether the open sheet's header rows element is open.
-    var inHeaderRows = false
-    var styleCache: [StyleKey: ResolvedStyle] = [:]
-    var formatCache: [String: ODSNumberFormat?] = [:]
+    @exclusivity(unchecked) var inHeaderRows = false
+    @exclusivity(unchecked) var styleCache: [StyleKey: ResolvedStyle] = [:]
+    @exclusivity(unchecked) var formatCache: [String: ODSNumberFormat?] = [:]
 
     /// Creates the spreadsheet at `path` (atomically, on ``finish()``), or on standard output when nil.
     ///

@@ -38,8 +38,25 @@ final class XLSXSharedStrings {
     }
 
     /// Leading or trailing white space, or line breaks, must be kept explicitly.
+    ///
+    /// Called for every text cell written: ASCII ends and the tab or line feed search work on the UTF-8
+    /// bytes; only a non-ASCII first or last character asks Unicode's white space property.
     static func needsPreserve(_ s: String) -> Bool {
+        var text = s
+        let plain: Bool? = text.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return false }
+            if first >= 0x80 || last >= 0x80 { return nil }
+            if isASCIISpace(first) || isASCIISpace(last) { return true }
+            for b in bytes where b == 0x0A || b == 0x09 { return true }
+            return false
+        }
+        if let plain { return plain }
         guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last else { return false }
         return first.properties.isWhitespace || last.properties.isWhitespace || s.contains("\n") || s.contains("\t")
+    }
+
+    @inline(__always)
+    private static func isASCIISpace(_ b: UInt8) -> Bool {
+        b == 0x20 || (b >= 0x09 && b <= 0x0D)
     }
 }

@@ -1,7 +1,9 @@
 /// A fast writer of XML text: markup goes in as is, text and attribute values are escaped only when they
 /// need it, and the bytes go out in 64 KiB pieces to a sink (a ZIP entry stream, a buffer).
 public final class XMLTextWriter {
-    @usableFromInline var buffer: [UInt8] = []
+    // Touched by every write; a writer is used from one thread, never reentrantly: no dynamic
+    // exclusivity checks.
+    @exclusivity(unchecked) @usableFromInline var buffer: [UInt8] = []
     @usableFromInline let flushAt: Int
     let sink: (UnsafeRawBufferPointer) throws -> Void
 

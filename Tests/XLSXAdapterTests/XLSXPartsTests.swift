@@ -71,3 +71,13 @@ import Testing
         #expect(PartName.relationships(of: "workbook.xml") == "_rels/workbook.xml.rels")
     }
 }
+
+@Suite struct SharedStringSpaceTests {
+    @Test(arguments: [
+        ("", false), ("ab", false), ("a b", false), (" a", true), ("a ", true), ("a\nb", true), ("a\tb", true),
+        ("\r", true), ("é", false), ("a é", false), ("\u{00A0}a", true), ("a\u{3000}", true), ("é\nb", true), ("€ 5", false),
+    ])
+    func whiteSpaceAtTheEndsOrLineBreaksArePreserved(text: String, preserve: Bool) {
+        #expect(XLSXSharedStrings.needsPreserve(text) == preserve)
+    }
+}
