@@ -156,33 +156,41 @@ final class XMLEventRecorder {
                        _ attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
         let count = attributes == nil ? 0 : max(attributeCount, 0)
         let element = nameIndex(local, uri)
-        // Name records must come before the start record that uses them: look every name up (and
-        // record the new ones) first; the second lookup below is a hit.
-        var size = 9
-        if let attributes {
+        guard let attributes, count > 0 else {
+            reserve(9)
+            openText = -1
+            let p = base + self.count
+            p.storeBytes(of: Kind.start, as: UInt8.self)
+            p.storeBytes(of: element, toByteOffset: 1, as: UInt32.self)
+            p.storeBytes(of: UInt32(0), toByteOffset: 5, as: UInt32.self)
+            self.count += 9
+            return
+        }
+        // Name records must come before the start record that uses them: every attribute's name is
+        // looked up (and a new one recorded) first, into a scratch array on the stack.
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: count) { names in
+            var size = 9
             for i in 0..<count {
-                _ = nameIndex(attributes[5 * i], attributes[5 * i + 2])
+                names[i] = nameIndex(attributes[5 * i], attributes[5 * i + 2])
                 size += 8 + Self.span(attributes[5 * i + 3], attributes[5 * i + 4])
             }
-        }
-        reserve(size)
-        openText = -1
-        var p = base + self.count
-        p.storeBytes(of: Kind.start, as: UInt8.self)
-        p.storeBytes(of: element, toByteOffset: 1, as: UInt32.self)
-        p.storeBytes(of: UInt32(count), toByteOffset: 5, as: UInt32.self)
-        p += 9
-        if let attributes {
+            reserve(size)
+            openText = -1
+            var p = base + self.count
+            p.storeBytes(of: Kind.start, as: UInt8.self)
+            p.storeBytes(of: element, toByteOffset: 1, as: UInt32.self)
+            p.storeBytes(of: UInt32(count), toByteOffset: 5, as: UInt32.self)
+            p += 9
             for i in 0..<count {
                 let value = attributes[5 * i + 3]
                 let length = Self.span(value, attributes[5 * i + 4])
-                p.storeBytes(of: nameIndex(attributes[5 * i], attributes[5 * i + 2]), as: UInt32.self)
+                p.storeBytes(of: names[i], as: UInt32.self)
                 p.storeBytes(of: UInt32(length), toByteOffset: 4, as: UInt32.self)
                 if let value, length > 0 { (p + 8).copyMemory(from: value, byteCount: length) }
                 p += 8 + length
             }
+            self.count += size
         }
-        self.count += size
     }
 
     private func end(_ local: UnsafePointer<UInt8>?, _ uri: UnsafePointer<UInt8>?) {
