@@ -20,12 +20,17 @@ public final class CSVRecordStream {
     public let displayName: String
     let scanner: CSVScanner
     private let reader: CSVReader
+    /// The reader's, kept here so that reading a record copies nothing.
+    private let locator: CSVLocator
+    private let maxRows: Int
     private var started = false
     private var nextLine = 1
+    private var currentRecord = -1
+    private var currentLine = 0
     /// The 0-based record number of the current record.
-    public private(set) var recordIndex = -1
+    public var recordIndex: Int { currentRecord }
     /// The 1-based line the current record starts on.
-    public private(set) var line = 0
+    public var line: Int { currentLine }
 
     /// A stream over the file `reader` opened, in the dialect it sniffed.
     ///
@@ -35,6 +40,8 @@ public final class CSVRecordStream {
         dialect = reader.dialect
         displayName = reader.displayName
         scanner = try reader.makeScanner(outputDelimiter: reader.dialect.delimiter)
+        locator = reader.locator
+        maxRows = reader.options.limits.maxRows
     }
 
     /// Moves to the next record.
@@ -43,22 +50,28 @@ public final class CSVRecordStream {
     /// - Throws: ``SheetError`` at the line and column of a NUL byte, text invalid in the encoding, a
     ///   quote never closed or a limit exceeded.
     public func next() throws -> Bool {
-        try reader.locator.locating {
+        do {
             if !started {
                 started = true
                 if dialect.hasSepLine, try scanner.nextRecord() { advanceLines() }
             }
             guard try scanner.nextRecord() else { return false }
             advanceLines()
-            recordIndex += 1
-            guard recordIndex < reader.options.limits.maxRows else { throw CSVReader.tooManyRows(scanner, reader.options.limits.maxRows) }
+            currentRecord += 1
+            guard currentRecord < maxRows else { throw CSVReader.tooManyRows(scanner, maxRows) }
             return true
+        } catch let failure as CSVFailure {
+            throw locator.sheetError(failure)
         }
     }
 
     /// Counts the current record's lines: its line end, and line breaks inside quoted fields.
     private func advanceLines() {
-        line = nextLine
+        currentLine = nextLine
+        guard scanner.quotedSpecial else {
+            nextLine += 1
+            return
+        }
         var embedded = 0
         let fields = scanner.fields
         for k in 0..<scanner.fieldCount where fields[k].flags & CSVScanner.Field.quoted != 0 && fields[k].flags & CSVScanner.Field.needsQuote != 0 {

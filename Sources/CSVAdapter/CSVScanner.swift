@@ -65,6 +65,8 @@ final class CSVScanner {
     private(set) var fieldCount = 0
     /// Buffer index where the current record starts.
     private(set) var recordStart = 0
+    /// Whether a quoted field of the current record has ``Field/needsQuote`` (it may hold a line break).
+    private(set) var quotedSpecial = false
     /// Byte classes outside quotes: 1 ends the field, 2 is NUL, 3 needs quoting in the output.
     private let unquotedClass: UnsafeMutablePointer<UInt8>
     /// Byte classes inside quotes: 1 is the quote, 2 is NUL, 3 needs quoting in the output.
@@ -177,6 +179,7 @@ final class CSVScanner {
         var i = start
         recordStart = i
         fieldCount = 0
+        quotedSpecial = false
         if i >= end { return eof ? .end : .needMore }
         while true {
             let fieldStart = i
@@ -243,6 +246,7 @@ final class CSVScanner {
                     }
                 }
                 if length > 0 { flags |= Field.nonEmpty }
+                if flags & Field.needsQuote != 0 { quotedSpecial = true }
                 try append(Field(start: fieldStart, end: i, contentStart: contentStart, contentEnd: contentEnd, flags: flags), length: length)
             } else {
                 var flags: UInt8 = 0

@@ -23,6 +23,12 @@ struct AggregationState {
     /// Per `count_distinct` accumulator: the values seen.
     var distinct: [Int: Set<[UInt8]>] = [:]
     let arena = LedgerByteArena()
+    /// The cells of the row being read (a row at a time), once bound.
+    var rowCells: LedgerCellStore?
+    /// ``accumulators`` in fixed memory once bound: the hot loop adds to them through a pointer.
+    var accumulatorStore: LedgerAccumulatorStore?
+    /// The rules found by the number their gates test, when several test one column with disjoint ranges.
+    var gateIndex: LedgerGateIndex?
     /// The program, roots and measures in fixed memory once bound.
     var frozen: FrozenFilterProgram?
     var frozenPlans: FrozenPlans?
@@ -46,6 +52,7 @@ struct AggregationState {
         return names
     }
 
+    /// Consumes one row read in file order: the header search, then the row's cells and the rules.
     mutating func consume(_ row: some LedgerRow, index: Int) throws {
         guard header != nil else {
             try findHeader(row, index: index)
@@ -54,73 +61,132 @@ struct AggregationState {
         if row.isBlank { return }
         result.rowsRead += 1
         arena.reset()
+        guard let cells = rowCells?.pointer.baseAddress else { return }
         var failed = -1
         let arena = self.arena
         slots.withUnsafeMutableBufferPointer { slots in
             for s in slots.indices {
-                row.fill(&slots[s], arena: arena)
-                if failed < 0, slots[s].failure != .none { failed = s }
+                row.fill(&slots[s], into: &cells[s], arena: arena)
+                if failed < 0, cells[s].failure != .none { failed = s }
             }
         }
         if failed >= 0 {
-            try reportBadCell(row, slot: failed)
+            let column = slots[failed].column
+            try reportBadCell(location: row.location(column: column), text: row.text(column: column), slot: failed, failure: cells[failed].failure)
             return
         }
-        guard let view = frozen?.view else { return }
-        let roots = rootPointer, measures = measurePointer, days = dayPointer
-        var distinctSeen: [(Int, [UInt8])] = []
-        slots.withUnsafeMutableBufferPointer { slots in
-            accumulators.withUnsafeMutableBufferPointer { accumulators in
-                for r in 0..<roots.count {
-                    let m = measures[r]
-                    // A kpi: rule adds up per period: the row's date picks the accumulator.
-                    var a = r
-                    if m.bucketDate >= 0 {
-                        let date = slots[m.bucketDate]
-                        guard date.hasDay else { continue }
-                        let offset = date.day - m.bucketFirstDay
-                        guard offset >= 0, offset < m.bucketSpan else { continue }
-                        let bucket = Int(days[m.bucketTable + offset])
-                        guard bucket >= 0 else { continue }
-                        a = m.bucketBase + bucket
-                        accumulators[a].dated += 1
-                    }
-                    if m.gateSlot >= 0 {
-                        let gate = slots[m.gateSlot]
-                        guard gate.hasNumber, gate.number >= m.gateLow, gate.number <= m.gateHigh else { continue }
-                    }
-                    guard view.holds(roots[r], slots, arena) else { continue }
-                    accumulators[a].rows += 1
-                    switch m.kind {
-                    case .count:
-                        break
-                    case .number:
-                        let slot = slots[m.value]
-                        if slot.hasNumber { accumulators[a].add(slot.number, micros: slot.hasMicros ? slot.micros : nil) }
-                    case .distinct:
-                        let slot = slots[m.value]
-                        if !slot.isEmpty { distinctSeen.append((a, Array(arena.bytes(slot.textStart, slot.textCount)))) }
-                    case .last:
-                        let value = slots[m.value], date = slots[m.date]
-                        if value.hasNumber, date.hasDay, date.day >= accumulators[a].lastDay {
-                            accumulators[a].lastDay = date.day
-                            accumulators[a].hasLast = true
-                            accumulators[a].last = value.number
-                        }
-                    }
+        guard let view = frozen?.view, let totals = accumulatorStore?.pointer.baseAddress else { return }
+        evaluate(cells, arena: arena, view: view, totals: totals, gates: gateIndex?.lookup)
+    }
+
+    /// A bad cell of a row read ahead, to be located by reading the export again up to its record.
+    struct UnlocatedCell {
+        var record: Int
+        var column: Int
+        var slot: Int
+        var failure: LedgerSlot.Failure
+        var text: String
+    }
+
+    /// Consumes a batch of rows read ahead by a ``LedgerPipeline`` (after the header), in file order: the
+    /// same as ``consume(_:index:)`` row by row, except that a bad cell's location is left to be found
+    /// later (``UnlocatedCell``).
+    ///
+    /// - Returns: with `on_error: fail`, the first bad cell: the caller locates it and throws (rows after
+    ///   it are not consumed); nil otherwise. With `on_error: skip`, a listed skipped row is added to
+    ///   `unlocated` (its diagnostic at the same index in `result.skipped`, location to be filled in).
+    mutating func consume(_ batch: LedgerBatch, unlocated: inout [UnlocatedCell]) -> UnlocatedCell? {
+        guard let view = frozen?.view, let cells = rowCells?.pointer.baseAddress, let totals = accumulatorStore?.pointer.baseAddress else { return nil }
+        let gates = gateIndex?.lookup
+        let width = batch.width, arena = self.arena, spans = batch.spans, base = batch.bytes.base
+        let skip = aggregator.source.onError == .skip
+        for row in 0..<batch.rows {
+            result.rowsRead += 1
+            arena.reset()
+            var failed = -1
+            let fields = spans + row * width
+            slots.withUnsafeMutableBufferPointer { slots in
+                for s in 0..<width {
+                    slots[s].read(UnsafeRawBufferPointer(start: base + fields[s].start, count: fields[s].count), into: &cells[s], arena: arena)
+                    if failed < 0, cells[s].failure != .none { failed = s }
                 }
             }
+            if failed >= 0 {
+                let bad = UnlocatedCell(record: batch.records[row], column: slots[failed].column, slot: failed, failure: cells[failed].failure,
+                                        text: String(decoding: batch.field(row, failed), as: UTF8.self))
+                guard skip else { return bad }
+                result.skippedRows += 1
+                if result.skipped.count < LedgerAggregator.maxSkippedListed {
+                    result.skipped.append(Diagnostic(.warning, SourceLocation(file: file), badCellMessage(text: bad.text, slot: failed, failure: bad.failure) + "; row skipped"))
+                    unlocated.append(bad)
+                }
+                continue
+            }
+            evaluate(cells, arena: arena, view: view, totals: totals, gates: gates)
         }
-        if !distinctSeen.isEmpty {
-            for (r, value) in distinctSeen { distinct[r, default: []].insert(value) }
+        return nil
+    }
+
+    /// Applies every rule to one row's cells: with a ``LedgerGateIndex``, the one rule whose number range
+    /// holds the row's number (found by bisection) and the rules it does not index; else every rule.
+    @inline(__always)
+    mutating func evaluate(_ cells: UnsafeMutablePointer<LedgerCell>, arena: LedgerByteArena, view: FilterProgram.View,
+                           totals: UnsafeMutablePointer<LedgerAccumulator>, gates: LedgerGateIndex.Lookup?) {
+        if let index = gates {
+            let gate = cells[index.slot]
+            if gate.hasNumber, let r = index.rule(for: gate.number) { apply(r, cells, arena: arena, view: view, totals: totals) }
+            for r in index.others { apply(r, cells, arena: arena, view: view, totals: totals) }
+        } else {
+            for r in 0..<rootPointer.count { apply(r, cells, arena: arena, view: view, totals: totals) }
+        }
+    }
+
+    /// Applies rule `r` to one row's cells.
+    @inline(__always)
+    mutating func apply(_ r: Int, _ cells: UnsafeMutablePointer<LedgerCell>, arena: LedgerByteArena, view: FilterProgram.View,
+                        totals: UnsafeMutablePointer<LedgerAccumulator>) {
+        let roots = rootPointer, measures = measurePointer, days = dayPointer
+        let m = measures[r]
+        // A kpi: rule adds up per period: the row's date picks the accumulator.
+        var a = r
+        if m.bucketDate >= 0 {
+            let date = cells[m.bucketDate]
+            guard date.hasDay else { return }
+            let offset = date.day - m.bucketFirstDay
+            guard offset >= 0, offset < m.bucketSpan else { return }
+            let bucket = Int(days[m.bucketTable + offset])
+            guard bucket >= 0 else { return }
+            a = m.bucketBase + bucket
+            totals[a].dated += 1
+        }
+        if m.gateSlot >= 0 {
+            let gate = cells[m.gateSlot]
+            guard gate.hasNumber, gate.number >= m.gateLow, gate.number <= m.gateHigh else { return }
+        }
+        guard view.holdsAtRoot(roots[r], cells, arena) else { return }
+        totals[a].rows += 1
+        switch m.kind {
+        case .count:
+            break
+        case .number:
+            let cell = cells[m.value]
+            if cell.hasNumber { totals[a].add(cell.number, micros: cell.hasMicros ? cell.micros : nil) }
+        case .distinct:
+            let cell = cells[m.value]
+            if !cell.isEmpty { distinct[a, default: []].insert(Array(arena.bytes(cell.textStart, cell.textCount))) }
+        case .last:
+            let value = cells[m.value], date = cells[m.date]
+            if value.hasNumber, date.hasDay, date.day >= totals[a].lastDay {
+                totals[a].lastDay = date.day
+                totals[a].hasLast = true
+                totals[a].last = value.number
+            }
         }
     }
 
     /// Fails at a cell that does not parse, or (with `on_error: skip`) counts and lists its row.
-    mutating func reportBadCell(_ row: some LedgerRow, slot s: Int) throws {
-        let location = row.location(column: slots[s].column)
-        let what = slots[s].failure == .date ? "a date" : "an amount"
-        let message = "\"\(row.text(column: slots[s].column).trimmingCharacters(in: .whitespaces))\" is not \(what) (column \"\(slotNames[s])\")"
+    mutating func reportBadCell(location: SourceLocation, text: String, slot s: Int, failure: LedgerSlot.Failure) throws {
+        let message = badCellMessage(text: text, slot: s, failure: failure)
         guard aggregator.source.onError == .skip else {
             throw SheetError.malformed(location, message + "; correct the export, or add \"source: {on_error: skip}\" to \(aggregator.rulesFile) to leave such rows out")
         }
@@ -128,6 +194,12 @@ struct AggregationState {
         if result.skipped.count < LedgerAggregator.maxSkippedListed {
             result.skipped.append(Diagnostic(.warning, location, message + "; row skipped"))
         }
+    }
+
+    /// What is wrong with a cell, for an error or a skipped row.
+    func badCellMessage(text: String, slot s: Int, failure: LedgerSlot.Failure) -> String {
+        let what = failure == .date ? "a date" : "an amount"
+        return "\"\(text.trimmingCharacters(in: .whitespaces))\" is not \(what) (column \"\(slotNames[s])\")"
     }
 
     /// Looks for the header among the top rows: the fixed `header_row`, else the first row naming every
@@ -279,6 +351,9 @@ struct AggregationState {
             days += table
         }
         frozen = program.frozen()
+        rowCells = LedgerCellStore(count: slots.count)
+        accumulatorStore = LedgerAccumulatorStore(accumulators)
+        gateIndex = LedgerGateIndex(measures)
         let plans = FrozenPlans(roots: roots, measures: measures, days: days)
         frozenPlans = plans
         rootPointer = plans.roots
@@ -326,14 +401,14 @@ struct AggregationState {
         for (r, rule) in aggregator.rules.enumerated() {
             guard rule.kpi != nil else {
                 result.values.append(value(r, rule: rule))
-                result.matchedRows.append(accumulators[r].rows)
+                result.matchedRows.append(accumulator(r).rows)
                 result.perPeriod.append([])
                 continue
             }
             let base = measures[r].bucketBase
             let periods = (buckets[r] ?? []).enumerated().map { b, period in
                 LedgerResult.PeriodValue(period: period, value: value(base + b, rule: rule),
-                                         matchedRows: accumulators[base + b].rows, datedRows: accumulators[base + b].dated)
+                                         matchedRows: accumulator(base + b).rows, datedRows: accumulator(base + b).dated)
             }
             result.values.append(nil)
             result.matchedRows.append(periods.reduce(0) { $0 + $1.matchedRows })
@@ -342,9 +417,14 @@ struct AggregationState {
         return result
     }
 
+    /// Accumulator `a` as the rows left it.
+    func accumulator(_ a: Int) -> LedgerAccumulator {
+        accumulatorStore?.pointer[a] ?? accumulators[a]
+    }
+
     /// The scaled result of accumulator `a` for `rule`'s measure.
     func value(_ a: Int, rule: LedgerRule) -> Double? {
-        let acc = accumulators[a]
+        let acc = accumulator(a)
         var value: Double?
         switch rule.measure {
         case .count: value = Double(acc.rows)

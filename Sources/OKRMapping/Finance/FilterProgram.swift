@@ -48,7 +48,29 @@ struct FilterProgram {
         let needles: UnsafeBufferPointer<(start: Int, count: Int)>
         let bytes: UnsafeBufferPointer<UInt8>
 
-        func holds(_ n: Int, _ slots: UnsafeMutableBufferPointer<LedgerSlot>, _ arena: LedgerByteArena) -> Bool {
+        /// Whether node `n` holds on a row: a rule's root, most often an `all` of plain tests, whose
+        /// number and day tests are made here without a call.
+        @inline(__always)
+        func holdsAtRoot(_ n: Int, _ slots: UnsafeMutablePointer<LedgerCell>, _ arena: LedgerByteArena) -> Bool {
+            let node = nodes[n]
+            guard node.kind == .all else { return holds(n, slots, arena) }
+            for c in node.first..<(node.first + node.count) {
+                let child = nodes[children[c]]
+                switch child.kind {
+                case .numberBetween:
+                    let slot = slots[child.slot]
+                    guard slot.hasNumber, slot.number >= child.low, slot.number <= child.high else { return false }
+                case .dayBetween:
+                    let slot = slots[child.slot]
+                    guard slot.hasDay, slot.day >= child.lowDay, slot.day <= child.highDay else { return false }
+                default:
+                    guard holds(children[c], slots, arena) else { return false }
+                }
+            }
+            return true
+        }
+
+        func holds(_ n: Int, _ slots: UnsafeMutablePointer<LedgerCell>, _ arena: LedgerByteArena) -> Bool {
             let node = nodes[n]
             switch node.kind {
             case .all:

@@ -8,7 +8,8 @@ import SheetKit
 /// (and, for `count_distinct`, the set of values seen): memory does not grow with the export. A `kpi:`
 /// rule keeps one accumulator per period it fills (``periods``), in the same pass.
 ///
-/// A CSV export is read as raw field bytes (``CSVRecordStream``); XLSX and ODS exports row by row through
+/// A CSV export is read as raw field bytes (``CSVRecordStream``), on a second thread once the header is
+/// found (``LedgerPipeline``); XLSX and ODS exports row by row through
 /// their ``WorkbookReader``. Amounts and dates are read by ``LedgerValueReader``. A cell a rule needs as a
 /// number or date that does not parse stops the run with an error at its line and column (CSV) or cell,
 /// unless the rules file says `on_error: skip`: the row is then left out of every rule and reported.
@@ -61,9 +62,12 @@ public struct LedgerAggregator {
         if let csv = opened.reader as? CSVReader {
             state.fallback = csv.dialect.delimiter == UInt8(ascii: ",") ? .point : .comma
             let stream = try CSVRecordStream(reader: csv)
-            while try stream.next() {
+            // The header, row by row; then the rows on two threads (``LedgerPipeline``).
+            while state.header == nil {
+                guard try stream.next() else { return try state.finish() }
                 try state.consume(CSVLedgerRow(stream: stream), index: stream.recordIndex)
             }
+            try aggregate(csv, stream: stream, state: &state)
         } else {
             state.fallback = .point
             let reader = opened.reader
@@ -74,5 +78,55 @@ public struct LedgerAggregator {
             }
         }
         return try state.finish()
+    }
+
+    /// The rows after the header, read on a second thread (``LedgerPipeline``). A bad cell is located by
+    /// reading the export again up to its record: once for the error, or once at the end for every listed
+    /// skipped row.
+    func aggregate(_ csv: CSVReader, stream: CSVRecordStream, state: inout AggregationState) throws {
+        let pipeline = LedgerPipeline(stream: stream, columns: state.slots.map(\.column))
+        pipeline.start()
+        var unlocated: [AggregationState.UnlocatedCell] = []
+        var bad: AggregationState.UnlocatedCell?
+        do {
+            defer { pipeline.stop() }
+            while let batch = pipeline.next() {
+                bad = state.consume(batch, unlocated: &unlocated)
+                if bad != nil { break }
+                if let error = batch.error { throw error }
+                let last = batch.isLast
+                pipeline.recycle(batch)
+                if last { break }
+            }
+        }
+        // The reader has stopped: the export can be read again to locate cells.
+        if let bad {
+            let location = LedgerAggregator.locate([bad], in: csv)[0]
+            try state.reportBadCell(location: location, text: bad.text, slot: bad.slot, failure: bad.failure)
+        }
+        if !unlocated.isEmpty {
+            let first = state.result.skipped.count - unlocated.count
+            for (k, location) in LedgerAggregator.locate(unlocated, in: csv).enumerated() {
+                state.result.skipped[first + k].location = location
+            }
+        }
+    }
+
+    /// Where the cells are (in record order), found by reading the export again.
+    /// The rows before them were read once already, so reading them again fails only if the file changed
+    /// meanwhile: the cells left are then located in the file only.
+    static func locate(_ cells: [AggregationState.UnlocatedCell], in csv: CSVReader) -> [SourceLocation] {
+        var out: [SourceLocation] = []
+        if let stream = try? CSVRecordStream(reader: csv) {
+            var k = 0
+            while k < cells.count, (try? stream.next()) == true {
+                while k < cells.count, cells[k].record == stream.recordIndex {
+                    out.append(stream.location(ofField: cells[k].column))
+                    k += 1
+                }
+            }
+        }
+        while out.count < cells.count { out.append(SourceLocation(file: csv.displayName)) }
+        return out
     }
 }

@@ -3,8 +3,8 @@ import SheetKit
 
 /// One row of an export as the aggregator reads it.
 protocol LedgerRow {
-    /// Fills `slot` from the row's cell at `slot.column`, its text (when needed) into `arena`.
-    func fill(_ slot: inout LedgerSlot, arena: LedgerByteArena)
+    /// Reads the row's cell at `slot.column` into `cell`, its text (when needed) into `arena`.
+    func fill(_ slot: inout LedgerSlot, into cell: inout LedgerCell, arena: LedgerByteArena)
     /// Whether every cell of the row is empty.
     var isBlank: Bool { get }
     /// The cell's texts, for finding the header.
@@ -19,8 +19,8 @@ protocol LedgerRow {
 struct CSVLedgerRow: LedgerRow {
     let stream: CSVRecordStream
 
-    func fill(_ slot: inout LedgerSlot, arena: LedgerByteArena) {
-        slot.read(stream.field(slot.column), arena: arena)
+    func fill(_ slot: inout LedgerSlot, into cell: inout LedgerCell, arena: LedgerByteArena) {
+        slot.read(stream.field(slot.column), into: &cell, arena: arena)
     }
 
     var isBlank: Bool { stream.isBlank }
@@ -40,8 +40,8 @@ struct CellLedgerRow: LedgerRow {
     let file: String
     let sheet: String
 
-    func fill(_ slot: inout LedgerSlot, arena: LedgerByteArena) {
-        slot.read(row[slot.column], arena: arena)
+    func fill(_ slot: inout LedgerSlot, into cell: inout LedgerCell, arena: LedgerByteArena) {
+        slot.read(row[slot.column], into: &cell, arena: arena)
     }
 
     var isBlank: Bool { row.width == 0 }

@@ -1,7 +1,23 @@
 import SheetKit
 
-/// One column the rules read, and what it holds on the current row. Plain values only, so that the
-/// per-row work makes no reference counting.
+/// What one cell the rules read holds on one row: plain values only, so that the per-row work makes no
+/// reference counting, and small, so that a batch of rows (``LedgerPipeline``) stays compact.
+struct LedgerCell {
+    var number = 0.0
+    /// The number in millionths, when its text had at most six decimals: sums of such numbers are exact.
+    var micros: Int64 = 0
+    var day = 0
+    var textStart = 0
+    var textCount = 0
+    var isEmpty = true
+    var hasNumber = false
+    var hasMicros = false
+    var hasDay = false
+    var failure = LedgerSlot.Failure.none
+}
+
+/// One column the rules read: what they need of it, and how its amounts are written (settled by the
+/// first amount that shows it, so a slot is read row after row in file order).
 struct LedgerSlot {
     enum Failure: UInt8 {
         case none, amount, date
@@ -13,112 +29,92 @@ struct LedgerSlot {
     var needsText = false
     var convention: LedgerValueReader.Convention
     var fallback: LedgerValueReader.Convention = .comma
-    // The current row:
-    var isEmpty = true
-    var textStart = 0
-    var textCount = 0
-    var hasNumber = false
-    var number = 0.0
-    /// The number in millionths, when its text had at most six decimals: sums of such numbers are exact.
-    var hasMicros = false
-    var micros: Int64 = 0
-    var hasDay = false
-    var day = 0
-    var failure = Failure.none
 
     init(column: Int, convention: LedgerValueReader.Convention) {
         self.column = column
         self.convention = convention
     }
 
+    /// Reads field bytes into `cell`, the text (when needed) into `arena`.
     @inline(__always)
-    mutating func reset() {
-        isEmpty = true
-        hasNumber = false
-        hasMicros = false
-        hasDay = false
-        failure = .none
-        textCount = 0
-    }
-
-    /// Reads field bytes.
-    mutating func read(_ raw: UnsafeRawBufferPointer, arena: LedgerByteArena) {
-        reset()
+    mutating func read(_ raw: UnsafeRawBufferPointer, into cell: inout LedgerCell, arena: LedgerByteArena) {
+        cell = LedgerCell()
+        guard let p = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
         var lo = 0, hi = raw.count
-        while lo < hi, raw[lo] == 0x20 || raw[lo] == 0x09 { lo += 1 }
-        while hi > lo, raw[hi - 1] == 0x20 || raw[hi - 1] == 0x09 { hi -= 1 }
+        while lo < hi, p[lo] == 0x20 || p[lo] == 0x09 { lo += 1 }
+        while hi > lo, p[hi - 1] == 0x20 || p[hi - 1] == 0x09 { hi -= 1 }
         guard hi > lo else { return }
-        isEmpty = false
-        let bytes = UnsafeRawBufferPointer(rebasing: raw[lo..<hi])
+        cell.isEmpty = false
+        let bytes = UnsafeRawBufferPointer(start: p + lo, count: hi - lo)
         if needsText {
-            textStart = arena.append(bytes)
-            textCount = bytes.count
+            cell.textStart = arena.append(bytes)
+            cell.textCount = bytes.count
         }
         if needsNumber {
             if let amount = LedgerValueReader.amount(bytes, convention: &convention, fallback: fallback) {
-                hasNumber = true
-                number = amount.value
+                cell.hasNumber = true
+                cell.number = amount.value
                 if let m = amount.micros {
-                    hasMicros = true
-                    micros = m
+                    cell.hasMicros = true
+                    cell.micros = m
                 }
             } else {
-                failure = .amount
+                cell.failure = .amount
             }
         }
         if needsDate {
             if let d = LedgerValueReader.day(bytes) {
-                hasDay = true
-                day = d
-            } else if failure == .none {
-                failure = .date
+                cell.hasDay = true
+                cell.day = d
+            } else if cell.failure == .none {
+                cell.failure = .date
             }
         }
     }
 
-    /// Reads a typed cell.
-    mutating func read(_ value: CellValue, arena: LedgerByteArena) {
+    /// Reads a typed cell into `cell`.
+    mutating func read(_ value: CellValue, into cell: inout LedgerCell, arena: LedgerByteArena) {
         switch value {
         case .empty:
-            reset()
+            cell = LedgerCell()
         case .text(let s):
             var copy = s
-            copy.withUTF8 { read(UnsafeRawBufferPointer($0), arena: arena) }
+            copy.withUTF8 { read(UnsafeRawBufferPointer($0), into: &cell, arena: arena) }
         case .number(let d):
-            reset()
-            isEmpty = false
-            storeText(CellValue.numberText(d), arena: arena)
-            hasNumber = d.isFinite
-            number = d
-            if needsNumber, !d.isFinite { failure = .amount }
+            cell = LedgerCell()
+            cell.isEmpty = false
+            storeText(CellValue.numberText(d), into: &cell, arena: arena)
+            cell.hasNumber = d.isFinite
+            cell.number = d
+            if needsNumber, !d.isFinite { cell.failure = .amount }
             if needsDate {
                 if d >= 1, d < 2_958_466 {
-                    hasDay = true
-                    day = ExcelDate.civilDate(day: Int(d.rounded(.down)), system: .d1900).daysSinceEpoch
-                } else if failure == .none {
-                    failure = .date
+                    cell.hasDay = true
+                    cell.day = ExcelDate.civilDate(day: Int(d.rounded(.down)), system: .d1900).daysSinceEpoch
+                } else if cell.failure == .none {
+                    cell.failure = .date
                 }
             }
         case .date, .dateTime:
-            reset()
-            isEmpty = false
-            storeText(value.canonicalText, arena: arena)
-            hasDay = true
-            if case .date(let d) = value { day = d.daysSinceEpoch }
-            if case .dateTime(let dt) = value { day = dt.date.daysSinceEpoch }
-            if needsNumber { failure = .amount }
+            cell = LedgerCell()
+            cell.isEmpty = false
+            storeText(value.canonicalText, into: &cell, arena: arena)
+            cell.hasDay = true
+            if case .date(let d) = value { cell.day = d.daysSinceEpoch }
+            if case .dateTime(let dt) = value { cell.day = dt.date.daysSinceEpoch }
+            if needsNumber { cell.failure = .amount }
         case .bool, .time, .duration, .error:
-            reset()
-            isEmpty = false
-            storeText(value.canonicalText, arena: arena)
-            if needsNumber { failure = .amount } else if needsDate { failure = .date }
+            cell = LedgerCell()
+            cell.isEmpty = false
+            storeText(value.canonicalText, into: &cell, arena: arena)
+            if needsNumber { cell.failure = .amount } else if needsDate { cell.failure = .date }
         }
     }
 
-    private mutating func storeText(_ text: String, arena: LedgerByteArena) {
+    private func storeText(_ text: String, into cell: inout LedgerCell, arena: LedgerByteArena) {
         guard needsText else { return }
         var copy = text
-        copy.withUTF8 { textStart = arena.append(UnsafeRawBufferPointer($0)) }
-        textCount = copy.utf8.count
+        copy.withUTF8 { cell.textStart = arena.append(UnsafeRawBufferPointer($0)) }
+        cell.textCount = copy.utf8.count
     }
 }

@@ -21,6 +21,87 @@ struct LedgerValueReader {
     /// - Returns: the amount, and the amount in millionths when it has at most six decimals (for exact
     ///   sums); nil when the bytes are not an amount.
     static func amount(_ raw: UnsafeRawBufferPointer, convention: inout Convention, fallback: Convention) -> (value: Double, micros: Int64?)? {
+        switch convention {
+        case .comma:
+            if let fast = plainAmount(raw, decimalSeparator: UInt16(UInt8(ascii: ","))) { return fast }
+        case .point:
+            if let fast = plainAmount(raw, decimalSeparator: UInt16(UInt8(ascii: "."))) { return fast }
+        case .undecided:
+            // Digits only (`4000`, `-12`) settle nothing, and read the same in either convention.
+            if let whole = plainAmount(raw, decimalSeparator: noSeparator) { return whole }
+            if isPlain(raw) {
+                convention = decide(raw) ?? .undecided
+                let use = convention == .undecided ? fallback : convention
+                if let fast = plainAmount(raw, decimalSeparator: UInt16(use == .point ? UInt8(ascii: ".") : UInt8(ascii: ","))) { return fast }
+            }
+        }
+        return generalAmount(raw, convention: &convention, fallback: fallback)
+    }
+
+    /// A ``plainAmount(_:decimalSeparator:)`` separator no byte equals: digits only.
+    static var noSeparator: UInt16 { 0x100 }
+
+    /// Powers of ten as ``NumberLocale`` divides by them (each exact).
+    private static let powersOfTen: (Double, Double, Double, Double, Double, Double, Double, Double,
+                                     Double, Double, Double, Double, Double, Double, Double, Double) =
+        (1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15)
+
+    /// The commonest amount, `-1234,56` (an optional minus, digits, and the decimal separator with digits
+    /// after it; 15 digits at most), read the way ``NumberLocale/scanNumber(_:)`` reads it; nil for
+    /// anything else (grouped digits, …), which the general reader then reads.
+    ///
+    /// Whatever this reads, ``isPlain(_:)`` holds for, so the general reader would take it as it is.
+    @inline(__always)
+    static func plainAmount(_ raw: UnsafeRawBufferPointer, decimalSeparator: UInt16) -> (value: Double, micros: Int64?)? {
+        let n = raw.count
+        var i = 0
+        var negative = false
+        if i < n, raw[i] == UInt8(ascii: "-") {
+            negative = true
+            i = 1
+        }
+        var mantissa: UInt64 = 0
+        let integerStart = i
+        while i < n {
+            let d = raw[i] &- 0x30
+            guard d < 10 else { break }
+            mantissa = mantissa &* 10 &+ UInt64(d)
+            i += 1
+        }
+        let integerDigits = i - integerStart
+        guard integerDigits > 0 else { return nil }
+        var fractionDigits = 0
+        if i < n {
+            guard UInt16(raw[i]) == decimalSeparator else { return nil }
+            i += 1
+            let fractionStart = i
+            while i < n {
+                let d = raw[i] &- 0x30
+                guard d < 10 else { return nil }
+                mantissa = mantissa &* 10 &+ UInt64(d)
+                i += 1
+            }
+            fractionDigits = i - fractionStart
+            guard fractionDigits > 0 else { return nil }
+        }
+        guard integerDigits + fractionDigits <= 15 else { return nil }
+        var value = Double(mantissa)
+        if fractionDigits > 0 {
+            value /= withUnsafeBytes(of: powersOfTen) { $0.load(fromByteOffset: fractionDigits * 8, as: Double.self) }
+        }
+        if negative { value = -value }
+        var micros: Int64?
+        if fractionDigits <= 6, integerDigits <= 9 {
+            // What `Int64((value * 1e6).rounded())` gives: below 10^15 the two roundings err by less than ½.
+            var m = Int64(mantissa)
+            for _ in fractionDigits..<6 { m &*= 10 }
+            micros = negative ? -m : m
+        }
+        return (value, micros)
+    }
+
+    /// Reads any amount (see ``amount(_:convention:fallback:)``).
+    static func generalAmount(_ raw: UnsafeRawBufferPointer, convention: inout Convention, fallback: Convention) -> (value: Double, micros: Int64?)? {
         var buffer = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
         return withUnsafeMutableBytes(of: &buffer) { scratch -> (value: Double, micros: Int64?)? in
             guard let core = isPlain(raw) ? (raw, false) : normalise(raw, into: scratch) else { return nil }
@@ -163,14 +244,23 @@ struct LedgerValueReader {
     static func dayMonthYear(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
         let sep = b[2]
         guard sep == b[5], sep == UInt8(ascii: "-") || sep == UInt8(ascii: "/") || sep == UInt8(ascii: ".") else { return nil }
-        var digits = 0
-        for i in [0, 1, 3, 4, 6, 7, 8, 9] {
-            let d = b[i] &- 0x30
-            guard d < 10 else { return nil }
-            digits = digits &* 10 &+ Int(d)
-        }
-        let date = CivilDate(year: digits % 10000, month: digits / 10000 % 100, day: digits / 1_000_000)
-        return date.isValid ? date.daysSinceEpoch : nil
+        let d0 = b[0] &- 0x30, d1 = b[1] &- 0x30, m0 = b[3] &- 0x30, m1 = b[4] &- 0x30
+        let y0 = b[6] &- 0x30, y1 = b[7] &- 0x30, y2 = b[8] &- 0x30, y3 = b[9] &- 0x30
+        guard d0 < 10, d1 < 10, m0 < 10, m1 < 10, y0 < 10, y1 < 10, y2 < 10, y3 < 10 else { return nil }
+        let day = Int(d0) * 10 + Int(d1), month = Int(m0) * 10 + Int(m1)
+        let year = Int(y0) * 1000 + Int(y1) * 100 + Int(y2) * 10 + Int(y3)
+        // CivilDate's isValid and daysSinceEpoch, inline.
+        guard month >= 1, month <= 12, day >= 1 else { return nil }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let length = month == 2 ? (leap ? 29 : 28) : (month == 4 || month == 6 || month == 9 || month == 11) ? 30 : 31
+        guard day <= length else { return nil }
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
     }
 
     /// A day from a date written in a rules file.
