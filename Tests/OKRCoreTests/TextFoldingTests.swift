@@ -27,3 +27,30 @@ struct TextFoldingTests {
         }
     }
 }
+
+@Suite("Folding Latin text scalar by scalar")
+struct LatinFoldingTests {
+    /// The Latin path (each scalar folded through a table) gives what Foundation's folding of the whole
+    /// text gives: a text and the same text behind a Greek letter (which takes the general path) fold
+    /// alike after that letter.
+    @Test func theLatinPathAgreesWithTheGeneralOne() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("aeEéÉèêëàâäçÇîïôöœŒùûüÿñßæÆøØåÅłŁšŠžŽčČőű€£%$# -:;.,'\"()!?\t\u{A0}\u{AB}\u{BB}ﬀ0123")
+            + (0xC0...0x24F).compactMap { Unicode.Scalar($0).map(Character.init) }
+        for _ in 0..<3_000 {
+            let text = String((0..<Int.random(in: 0...14, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            let latin = text.folded
+            let general = ("α" + text).folded
+            let expected = "α" + (general.dropFirst().first == " " ? " " : "") + latin
+            #expect(general == expected, "\(text.debugDescription)")
+        }
+    }
+
+    @Test(arguments: [
+        ("Één Œuvre ÀÉÎÕÜ ß", "een œuvre aeiou ss"), ("Réduire le délai — 5 jours", "reduire le delai 5 jours"),
+        ("Straße €5", "strasse €5"),
+    ])
+    func foldsLatinLetters(text: String, expected: String) {
+        #expect(text.folded == expected)
+    }
+}
