@@ -232,3 +232,42 @@ struct CSVReaderTests {
         #expect(try CSV.rows(path) == [["Datum", "Omschrijving", "Bedrag"], ["30-06-2026", "Café Één – €", "12,50"]])
     }
 }
+
+/// Random records: fields of every length from 1 to 30 bytes, UTF-8 letters, literal quotes inside
+/// unquoted fields, LF and CRLF, three delimiters; and a NUL at every place of a long field.
+@Suite("CSV scanner on random records")
+struct CSVRandomRecordTests {
+    @Test(arguments: [UInt8(ascii: ","), UInt8(ascii: ";"), 9])
+    func randomFieldsComeBackWhateverTheirLengths(delimiter: UInt8) throws {
+        var generator = SystemRandomNumberGenerator()
+        let plain: [String] = ["a", "b", "c", "X", "Y", "Z", " ", ".", "-", "_", "'", "€", "é"].filter { $0.utf8.first != delimiter }
+        var rows: [[String]] = []
+        var bytes: [UInt8] = []
+        for _ in 0..<400 {
+            var row: [String] = []
+            for _ in 0..<Int.random(in: 1...6, using: &generator) {
+                var field = (0..<Int.random(in: 1...30, using: &generator)).map { _ in plain.randomElement(using: &generator)! }
+                if Bool.random(using: &generator) { field.insert("\"", at: Int.random(in: 1...field.count, using: &generator)) }
+                row.append(field.joined())
+            }
+            bytes += Array(row.joined(separator: String(UnicodeScalar(delimiter))).utf8) + (Bool.random(using: &generator) ? [13, 10] : [10])
+            rows.append(row)
+        }
+        let folder = try TestFolder()
+        let path = try folder.write("in.csv", bytes)
+        var options = CSVReadOptions()
+        options.delimiter = delimiter
+        let read = try CSV.rows(path, options)
+        let same = read == rows  // (not in #expect: a failure would print both grids)
+        #expect(same)
+    }
+
+    @Test(arguments: 0..<16)
+    func aNULAnywhereInALongFieldIsFound(offset: Int) throws {
+        var field = Array(repeating: UInt8(ascii: "x"), count: 24)
+        field[offset] = 0
+        let folder = try TestFolder()
+        let path = try folder.write("in.csv", Array("a,b\n1,".utf8) + field + [10])
+        #expect(throws: SheetError.self) { _ = try CSV.rows(path, CSVReadOptions()) }
+    }
+}
