@@ -135,6 +135,25 @@ extension FinanceTests {
             #expect(!FileManager.default.fileExists(atPath: output))
         }
 
+        /// With the period in the rules file the export is aggregated while the template is imported;
+        /// a template that cannot be updated is still the error reported, not the export's bad amount,
+        /// and the aggregation is stopped before plan() returns.
+        @Test func theTemplatesErrorComesBeforeTheExportsWhenBothAreRead() throws {
+            let dir = try financeFolder()
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let ledger = Pipeline.ledger(rows: Pipeline.rows, bad: [Pipeline.rows - 50: "twaalf"])
+            let data = try financeWrite(Array(ledger.text.utf8), "grootboek.csv", in: dir)
+            let rules = try financeWrite(Array("period: 2026-Q2\nupdates:\n  - {key_result: F1.1, measure: sum(Bedrag), where: {Datum: {in_period: true}}}\n".utf8),
+                                         "rules.yaml", in: dir)
+            let noCurrent = try financeWrite(Array("Doelstelling;Sleutelresultaat;Doelwaarde\nGroei;Kwartaalomzet;10\n".utf8), "t.csv", in: dir)
+            let message = financeError { _ = try UpdateJob(template: noCurrent, data: data, rules: rules).plan() }
+            #expect(message?.contains("error: the template has no current-value column to update") == true, "\(message ?? "no error")")
+            let missing = financeError {
+                _ = try UpdateJob(template: noCurrent, data: dir.appendingPathComponent("geen.csv").path, rules: rules).plan()
+            }
+            #expect(missing?.contains("no current-value column") == true, "\(missing ?? "no error")")
+        }
+
         @Test func rulesFoundByTheirAccountRangeAgreeWithAnIndependentComputation() throws {
             let ledger = Pipeline.ledger(rows: Pipeline.rows)
             let q2 = Aggregation.q2

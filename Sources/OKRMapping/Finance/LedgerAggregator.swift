@@ -25,6 +25,8 @@ public struct LedgerAggregator {
     /// A row counts in the period its date falls in (``LedgerRule/dateColumn``); rows dated outside them
     /// are left out. A `kpi:` rule without periods here fills nothing.
     public var periods: [Int: [KPIPeriod]] = [:]
+    /// Set when the run may be stopped from another thread (``LedgerAggregation``).
+    var cancellation: LedgerCancellation?
 
     /// How many skipped rows are listed (all are counted).
     public static let maxSkippedListed = 1000
@@ -73,7 +75,9 @@ public struct LedgerAggregator {
             let reader = opened.reader
             let index = try source.sheet.map { try reader.sheetIndex(named: $0, file: input.displayName) } ?? reader.defaultSheetIndex
             let sheet = reader.sheets[index].name
+            let cancellation = self.cancellation
             _ = try reader.readSheet(at: index) { row in
+                if row.index & 4095 == 0 { try cancellation?.check() }
                 try state.consume(CellLedgerRow(row: row, file: input.displayName, sheet: sheet), index: row.index)
             }
         }
@@ -91,6 +95,7 @@ public struct LedgerAggregator {
         do {
             defer { pipeline.stop() }
             while let batch = pipeline.next() {
+                try cancellation?.check()
                 bad = state.consume(batch, unlocated: &unlocated)
                 if bad != nil { break }
                 if let error = batch.error { throw error }

@@ -46,6 +46,20 @@ public struct UpdateJob {
         let fiscalStart = options.fiscalYearStart ?? options.mapping.fiscalYearStart
         let rulesFile = try RulesFile.load(path: rules, fiscalYearStartMonth: fiscalStart)
 
+        // When the period is known without the template and no kpi: rule takes its periods from a KPI
+        // table, the export does not depend on the template: it is aggregated on another thread while
+        // the template is imported. Errors keep their order: the template's come first, then the
+        // export's (the aggregation's outcome is only looked at where it was computed before).
+        var early: LedgerAggregation?
+        if let period = options.period ?? rulesFile.period, !rulesFile.rules.contains(where: { $0.kpi != nil }),
+           template != "-", data != "-" {
+            var aggregator = LedgerAggregator(rules: rulesFile.rules, source: rulesFile.source, period: period, rulesFile: rulesFile.file)
+            aggregator.limits = options.limits
+            early = LedgerAggregation(aggregator, path: data)
+        }
+        var earlyDone = false
+        defer { if !earlyDone { early?.cancel() } }
+
         // The template: its OKR table (which key-result rules need) and its KPI tables (for kpi: rules).
         let templateFile = try InputFile(template)
         var open = OpenOptions()
@@ -93,10 +107,15 @@ public struct UpdateJob {
         let kpiTargets = try matchKPIs(rulesFile, tables: kpiTables, period: plan.period, plan: &plan)
 
         // The export.
-        var aggregator = LedgerAggregator(rules: rulesFile.rules, source: rulesFile.source, period: plan.period, rulesFile: rulesFile.file)
-        aggregator.limits = options.limits
-        aggregator.periods = kpiTargets.mapValues(\.periods)
-        plan.aggregate = try aggregator.run(try InputFile(data))
+        if let early {
+            plan.aggregate = try early.result()
+            earlyDone = true
+        } else {
+            var aggregator = LedgerAggregator(rules: rulesFile.rules, source: rulesFile.source, period: plan.period, rulesFile: rulesFile.file)
+            aggregator.limits = options.limits
+            aggregator.periods = kpiTargets.mapValues(\.periods)
+            plan.aggregate = try aggregator.run(try InputFile(data))
+        }
         plan.warnings += plan.aggregate.warnings
 
         if let okr, !targets.isEmpty {
