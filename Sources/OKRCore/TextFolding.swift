@@ -88,3 +88,18 @@ private let latinFolding: [String.UnicodeScalarView] = (0x80..<0x250).map { valu
     String(Character(Unicode.Scalar(value)!)).folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive],
                                                        locale: nil).unicodeScalars
 }
+
+extension String {
+    /// The text without white space or line breaks at either end: what
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)` gives (Unicode's White_Space scalars, and the
+    /// zero-width space that Foundation's set also holds), without a round trip through `NSString`.
+    public var trimmingWhitespace: String {
+        let scalars = unicodeScalars
+        func blank(_ s: Unicode.Scalar) -> Bool { s.properties.isWhitespace || s.value == 0x200B }
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, blank(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, blank(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        if start == scalars.startIndex, end == scalars.endIndex { return self }
+        return String(scalars[start..<end])
+    }
+}

@@ -218,7 +218,7 @@ struct ModelBuilder {
 
     func text(_ row: Row, _ field: OKRField) -> String? {
         guard let c = cell(row, field) else { return nil }
-        var t = c.value.canonicalText.trimmingCharacters(in: .whitespacesAndNewlines)
+        var t = c.value.canonicalText.trimmingWhitespace
         // Undo CSV-injection neutralisation ('=…, '+…), as written by okrsheet's own CSV and Markdown.
         if t.count > 1, t.hasPrefix("'"), let second = t.dropFirst().first, "=+-@\t\r".contains(second) {
             t.removeFirst()

@@ -54,3 +54,26 @@ struct LatinFoldingTests {
         #expect(text.folded == expected)
     }
 }
+
+@Suite("Trimming white space")
+struct TrimmingTests {
+    @Test func agreesWithFoundationsWhitespacesAndNewlines() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces: [String] = ["a", "é", "€", " ", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}", "\u{1680}", "\u{2003}",
+                                "\u{200B}", "\u{2028}", "\u{2029}", "\u{202F}", "\u{205F}", "\u{3000}", "\u{FEFF}", "x y", "🟢"]
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(text.trimmingWhitespace == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func agreesOnEveryScalarOfTheBasicPlane() {
+        var differ: [UInt32] = []
+        for value in UInt32(0)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "a" + String(Character(scalar))
+            if text.trimmingWhitespace != text.trimmingCharacters(in: .whitespacesAndNewlines) { differ.append(value) }
+        }
+        #expect(differ.isEmpty, "\(differ.map { String($0, radix: 16) })")
+    }
+}
