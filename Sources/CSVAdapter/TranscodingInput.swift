@@ -85,24 +85,31 @@ final class TranscodingInput {
             return n
         case .windows1252:
             guard let raw else { return 0 }
-            let n = try readFully(fd, raw, min(rawCapacity, capacity / 3), once: true, name: displayName)
+            // Read straight into the destination: ASCII, most of any export, is the same in UTF-8 and
+            // stays where it is. From the first other byte on the text grows (up to 3 bytes each), so
+            // the rest is moved aside and transcoded back; a third of the capacity always fits.
+            let n = try readFully(fd, dest, min(rawCapacity, capacity / 3), once: true, name: displayName)
             if n == 0 {
                 finished = true
                 return 0
             }
-            var out = 0
-            var i = 0
-            while i < n {
-                // ASCII, most of any export, is copied as is, in runs found eight bytes at a time.
-                let run = TranscodingInput.asciiRun(raw + i, count: n - i)
-                if run > 0 {
-                    (dest + out).update(from: raw + i, count: run)
-                    out += run
-                    i += run
-                    if i == n { break }
+            let ascii = TranscodingInput.asciiRun(dest, count: n)
+            var out = ascii
+            if ascii < n {
+                let rest = n - ascii
+                raw.update(from: dest + ascii, count: rest)
+                var i = 0
+                while i < rest {
+                    let run = TranscodingInput.asciiRun(raw + i, count: rest - i)
+                    if run > 0 {
+                        (dest + out).update(from: raw + i, count: run)
+                        out += run
+                        i += run
+                        if i == rest { break }
+                    }
+                    out += TranscodingInput.encodeUTF8(TranscodingInput.cp1252(raw[i]), into: dest + out)
+                    i += 1
                 }
-                out += TranscodingInput.encodeUTF8(TranscodingInput.cp1252(raw[i]), into: dest + out)
-                i += 1
             }
             produced += Int64(out)
             return out

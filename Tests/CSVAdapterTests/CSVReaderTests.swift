@@ -271,3 +271,30 @@ struct CSVRandomRecordTests {
         #expect(throws: SheetError.self) { _ = try CSV.rows(path, CSVReadOptions()) }
     }
 }
+
+/// Windows-1252 is read straight into the scanner's buffer while it is ASCII, and transcoded from the
+/// first other byte of each chunk on: every chunk size and mix gives the text Foundation decodes.
+@Suite("Windows-1252 in chunks")
+struct Windows1252ChunkTests {
+    @Test(arguments: [7, 64, 1 << 16])
+    func randomTextComesBackWhateverTheChunkSize(chunkSize: Int) throws {
+        var generator = SystemRandomNumberGenerator()
+        let letters: [String] = ["a", "b", "Z", " ", ".", "é", "è", "ë", "Ç", "ß", "€", "‘", "’", "“", "”", "–", "ÿ", "£", "°"]
+        var rows: [[String]] = []
+        for _ in 0..<300 {
+            rows.append((0..<Int.random(in: 1...5, using: &generator)).map { _ in
+                (0..<Int.random(in: 1...20, using: &generator)).map { _ in letters.randomElement(using: &generator)! }.joined()
+            })
+        }
+        let text = rows.map { $0.joined(separator: ";") }.joined(separator: "\n") + "\n"
+        let bytes = try #require(text.data(using: .windowsCP1252))
+        let folder = try TestFolder()
+        let path = try folder.write("in.csv", Array(bytes))
+        var options = CSVReadOptions()
+        options.encoding = .windows1252
+        options.delimiter = UInt8(ascii: ";")
+        let read = try CSV.rows(path, options, chunkSize: chunkSize)
+        let same = read == rows  // (not in #expect: a failure would print both grids)
+        #expect(same)
+    }
+}
