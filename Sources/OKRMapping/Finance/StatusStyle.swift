@@ -13,9 +13,12 @@ struct StatusStyle: Sendable, Hashable {
 
     /// The style most of `texts` (non-empty status cells) share; without any, a word in `language`.
     init(texts: [String], mapping: Mapping, language: String) {
+        var counts: [String: Int] = [:]
+        for text in texts { counts[text, default: 0] += 1 }
+        let languageOf = StatusStyle.languages(of: mapping)
         var marks: [Mark: Int] = [:]
         var languages: [String: Int] = [:]
-        for text in texts {
+        for (text, count) in counts {
             let t = text.trimmingCharacters(in: .whitespaces)
             guard !t.isEmpty else { continue }
             var words = t
@@ -27,24 +30,28 @@ struct StatusStyle: Sendable, Hashable {
                 kind = .after
                 words = String(t.dropLast(m.mark.count))
             }
-            if kind != .none, words.folded.isEmpty { kind = .only }
-            marks[kind, default: 0] += 1
-            if let l = StatusStyle.language(of: words, mapping: mapping) { languages[l, default: 0] += 1 }
+            let folded = words.folded
+            if kind != .none, folded.isEmpty { kind = .only }
+            marks[kind, default: 0] += count
+            if let l = languageOf[folded] { languages[l, default: 0] += count }
         }
         mark = marks.max { $0.value != $1.value ? $0.value < $1.value : "\($0.key)" > "\($1.key)" }?.key ?? .none
         self.language = languages.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? language
     }
 
-    /// The language whose status words `words` are.
-    static func language(of words: String, mapping: Mapping) -> String? {
-        let folded = words.folded
-        guard !folded.isEmpty else { return nil }
+    /// The language of each status word (folded) of `mapping` and the built-in one, the first vocabulary
+    /// naming a word winning.
+    static func languages(of mapping: Mapping) -> [String: String] {
+        var table: [String: String] = [:]
         for vocabulary in mapping.vocabularies + Mapping.auto.vocabularies {
-            for (status, list) in vocabulary.statuses where (list + [vocabulary.labels[status]].compactMap { $0 }).contains(where: { $0.folded == folded }) {
-                return vocabulary.language
+            for (status, words) in vocabulary.statuses {
+                for word in words + [vocabulary.labels[status]].compactMap({ $0 }) {
+                    let folded = word.folded
+                    if !folded.isEmpty, table[folded] == nil { table[folded] = vocabulary.language }
+                }
             }
         }
-        return nil
+        return table
     }
 
     /// The coloured mark of a status.

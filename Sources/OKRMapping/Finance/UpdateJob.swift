@@ -234,20 +234,31 @@ public struct UpdateJob {
             currentEdits.append((candidate, rule, row, oldText, newText, value, plan.aggregate.matchedRows[r]))
         }
 
-        // Derived fields, recomputed by importing the patched sheet again.
-        var rebuilder = ModelBuilder(importer: importer, sheet: patched, located: located, file: name)
-        let updated = try rebuilder.build()
-        var byRow: [Int: KeyResult] = [:]
-        for objective in updated.objectives {
-            for kr in objective.keyResults { if let r = kr.source?.row { byRow[r - 1] = kr } }
+        // Derived fields: each patched key-result row read again as the import reads it, then evaluated
+        // with its objective's type and the template's period (what importing the patched sheet gives).
+        var keyResultRows: [Int] = []
+        var objectiveTypes: [Int: ObjectiveType] = [:]
+        for objective in okr.model.objectives {
+            for kr in objective.keyResults {
+                guard let r = kr.source?.row else { continue }
+                keyResultRows.append(r - 1)
+                objectiveTypes[r - 1] = objective.type
+            }
+        }
+        var rereader = builder
+        func updated(_ row: Int, title: String) -> KeyResult? {
+            guard let type = objectiveTypes[row], let cells = UpdateJob.row(patched, row) else { return nil }
+            var kr = rereader.readKeyResult(cells, title: title, objectiveIndex: 0)
+            DerivedFields.evaluate(&kr, type: type, period: rereader.period, asOf: importer.options.asOf, thresholds: located.mapping.thresholds)
+            return kr
         }
         let statusTexts = header.columns[.status].map { column in
-            byRow.keys.compactMap { UpdateJob.cell(sheet, $0, column)?.value.canonicalText }.filter { !$0.isEmpty }
+            keyResultRows.compactMap { UpdateJob.cell(sheet, $0, column)?.value.canonicalText }.filter { !$0.isEmpty }
         } ?? []
         let statusStyle = StatusStyle(texts: statusTexts, mapping: located.mapping, language: header.language)
-        let progressStyle = UpdateJob.progressStyle(sheet: sheet, rows: Array(byRow.keys), header: header, parser: builder.parser, decimalComma: decimalComma)
+        let progressStyle = UpdateJob.progressStyle(sheet: sheet, rows: keyResultRows, header: header, parser: builder.parser, decimalComma: decimalComma)
         for edit in currentEdits {
-            let kr = byRow[edit.row]
+            let kr = edit.value == nil ? nil : updated(edit.row, title: edit.candidate.keyResult.title)
             var changed = edit.new != nil && edit.new != edit.old
             let progress = kr?.progress
             var progressText = progress.map { progressStyle.format($0) } ?? ""
@@ -267,7 +278,7 @@ public struct UpdateJob {
                     changed = plan.add(value, at: edit.row, column, in: sheet, isText: isText) || changed
                 }
                 if let column = header.columns[.status], let status = kr.status {
-                    let reported = oldStatusText.isEmpty ? nil : StatusReader(mapping: located.mapping).read(oldStatusText)?.status
+                    let reported = oldStatusText.isEmpty ? nil : builder.statusReader.read(oldStatusText)?.status
                     if reported != status {
                         newStatusText = statusStyle.text(status, mapping: located.mapping)
                         changed = plan.add(.text(newStatusText), at: edit.row, column, in: sheet, isText: isText) || changed
@@ -349,8 +360,17 @@ public struct UpdateJob {
     // MARK: Cells
 
     static func cell(_ sheet: Sheet, _ row: Int, _ column: Int) -> Cell? {
-        guard let r = sheet.rows.first(where: { $0.index == row }) else { return nil }
-        return r.cells.first { $0.column == column }
+        UpdateJob.row(sheet, row)?.cells.first { $0.column == column }
+    }
+
+    /// The row at 0-based `index` (rows are in index order), nil when the sheet has none there.
+    static func row(_ sheet: Sheet, _ index: Int) -> Row? {
+        var low = 0, high = sheet.rows.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sheet.rows[mid].index < index { low = mid + 1 } else { high = mid }
+        }
+        return low < sheet.rows.count && sheet.rows[low].index == index ? sheet.rows[low] : nil
     }
 
     static func set(_ sheet: inout Sheet, _ row: Int, _ column: Int, _ value: CellValue, keepingStyleOf old: Cell?) {
