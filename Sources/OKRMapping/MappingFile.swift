@@ -4,14 +4,9 @@ import SheetKit
 import Yams
 
 extension Mapping {
-    /// The built-in mapping: every shipped file of `mappings/`, one vocabulary per language.
-    public static let auto: Mapping = {
-        let vocabularies = BuiltinMappingFiles.files.filter { !$0.name.hasPrefix("preset-") }.compactMap { file -> Vocabulary? in
-            // The shipped files are tested to parse; a broken one would fail every test.
-            try? MappingFile.parse(text: file.text, file: "mappings/" + file.name).vocabularies.first
-        }
-        return Mapping(name: "auto", vocabularies: vocabularies)
-    }()
+    /// The built-in mapping: every shipped language file of `mappings/`, one vocabulary per language,
+    /// compiled in (`BuiltinVocabularies.generated.swift`).
+    public static let auto = Mapping(name: "auto", vocabularies: BuiltinMappingFiles.vocabularies)
 
     /// The presets that ship (`mappings/preset-NAME.yaml`), by name: `viva-goals`.
     public static let presetNames: [String] = BuiltinMappingFiles.files.compactMap { file in
