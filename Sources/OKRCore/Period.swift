@@ -51,8 +51,14 @@ extension CivilDate {
 extension CivilDate {
     /// Today's date in the machine's local time zone.
     public static func today() -> CivilDate {
-        let now = Date()
-        let components = Calendar.current.dateComponents([.year, .month, .day], from: now)
-        return CivilDate(year: components.year ?? 1970, month: components.month ?? 1, day: components.day ?? 1)
+        // The C library's local time (TZ, else /etc/localtime), as Calendar.current gives it, without
+        // loading Foundation's calendar and time zone (about 1.5 ms, on every command).
+        var now = time(nil)
+        var local = tm()
+        guard localtime_r(&now, &local) != nil else {
+            let components = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+            return CivilDate(year: components.year ?? 1970, month: components.month ?? 1, day: components.day ?? 1)
+        }
+        return CivilDate(year: Int(local.tm_year) + 1900, month: Int(local.tm_mon) + 1, day: Int(local.tm_mday))
     }
 }

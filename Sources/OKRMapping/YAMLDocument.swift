@@ -13,7 +13,9 @@ struct YAMLDocument {
     init(text: String, file: String) throws {
         self.file = file
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // Scalars are read as text and interpreted here, so no tag needs resolving: the basic
+            // resolver spares compiling Yams's default regular expressions (about 1.5 ms a run).
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 throw SheetError.malformed(SourceLocation(file: file), "the file is empty")
             }
             root = node

@@ -25,6 +25,39 @@ extension FinanceTests {
             ]))
         }
 
+        @Test func anUnreadableRulesFileSaysWhyInPlainWords() throws {
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("okrsheet-rules-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: dir) }
+            for (path, reason) in [(dir.appendingPathComponent("missing.yaml").path, "No such file or directory"), (dir.path, "Is a directory")] {
+                do {
+                    _ = try RulesFile.load(path: path)
+                    Issue.record("read \(path)")
+                } catch let error as SheetError {
+                    #expect(error.description == "\(path): error: cannot read the rules file: \(reason)")
+                }
+            }
+            // Read whole past the first block, as from a pipe that says size 0.
+            let long = dir.appendingPathComponent("long.yaml")
+            let text = "period: Q2 2026\n" + String(repeating: "# \(String(repeating: "x", count: 76))\n", count: 200)
+                + "updates:\n  - key_result: Omzet\n    measure: sum(Bedrag)\n"
+            try Data(text.utf8).write(to: long)
+            #expect(try readSmallFile(long.path, what: "rules file") == Array(text.utf8))
+            #expect(try RulesFile.load(path: long.path).rules.map(\.keyResult) == ["Omzet"])
+            #expect(try readSmallFile("/dev/null", what: "rules file").isEmpty)
+            #if os(Linux)
+            // A file that says size 0 and holds more than the first read's 4 KiB.
+            let maps = try readSmallFile("/proc/self/maps", what: "rules file")
+            #expect(maps.count > 4096 && String(decoding: maps, as: UTF8.self).hasSuffix("\n"))
+            #endif
+            do {
+                _ = try readSmallFile(long.path, what: "rules file", limit: 1000)
+                Issue.record("read past the limit")
+            } catch let error as SheetError {
+                #expect(error.description.hasPrefix("\(long.path): error:"))
+            }
+        }
+
         @Test func everyMeasure() {
             #expect(LedgerMeasure.parse("sum(Bedrag)") == .sum("Bedrag"))
             #expect(LedgerMeasure.parse("count") == .count)

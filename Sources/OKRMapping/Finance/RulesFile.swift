@@ -55,12 +55,7 @@ public struct RulesFile: Sendable {
     /// - Parameter fiscalYearStartMonth: the first month of the fiscal year, for `period: Q1 2026`.
     /// - Throws: ``SheetError`` when the file cannot be read, or at the line of the first mistake.
     public static func load(path: String, fiscalYearStartMonth: Int = 1) throws -> RulesFile {
-        let bytes: [UInt8]
-        do {
-            bytes = try readSmallFile(path)
-        } catch {
-            throw SheetError.io(SourceLocation(file: path), "cannot read the rules file: \(error)")
-        }
+        let bytes = try readSmallFile(path, what: "rules file")
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw SheetError.malformed(SourceLocation(file: path), "the rules file is not UTF-8 text")
         }
