@@ -29,6 +29,8 @@ struct LedgerSlot {
     var needsText = false
     var convention: LedgerValueReader.Convention
     var fallback: LedgerValueReader.Convention = .comma
+    /// The days of the dates this column held lately (an export repeats a few hundred dates).
+    let days = LedgerDayCache()
 
     init(column: Int, convention: LedgerValueReader.Convention) {
         self.column = column
@@ -63,7 +65,7 @@ struct LedgerSlot {
             }
         }
         if needsDate {
-            if let d = LedgerValueReader.day(bytes) {
+            if let d = bytes.count == 10 ? days.day(bytes) : LedgerValueReader.day(bytes) {
                 cell.hasDay = true
                 cell.day = d
             } else if cell.failure == .none {
@@ -116,5 +118,40 @@ struct LedgerSlot {
         var copy = text
         copy.withUTF8 { cell.textStart = arena.append(UnsafeRawBufferPointer($0)) }
         cell.textCount = copy.utf8.count
+    }
+}
+
+/// The days of recently read ten-byte dates (`21-12-2026`), by their bytes: a direct-mapped table of
+/// 1,024 entries, filled by ``LedgerValueReader/day(_:)`` on a miss, so that a cached date reads exactly
+/// as an uncached one.
+final class LedgerDayCache {
+    private struct Entry {
+        var head: UInt64
+        /// The last two bytes; `UInt32.max` marks an empty entry.
+        var tail: UInt32
+        var day: Int32
+    }
+
+    private static let bits = 10
+    private let entries: UnsafeMutablePointer<Entry>
+
+    init() {
+        entries = .allocate(capacity: 1 << LedgerDayCache.bits)
+        entries.initialize(repeating: Entry(head: 0, tail: .max, day: 0), count: 1 << LedgerDayCache.bits)
+    }
+
+    deinit { entries.deallocate() }
+
+    /// The day of the ten bytes `raw`, as ``LedgerValueReader/day(_:)`` reads them.
+    @inline(__always)
+    func day(_ raw: UnsafeRawBufferPointer) -> Int? {
+        let head = raw.loadUnaligned(as: UInt64.self)
+        let tail = UInt32(raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self))
+        let slot = Int(truncatingIfNeeded: ((head ^ UInt64(tail) &* 0x9E37_79B9) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - LedgerDayCache.bits))
+        let entry = entries[slot]
+        if entry.head == head, entry.tail == tail { return Int(entry.day) }
+        guard let day = LedgerValueReader.day(raw) else { return nil }
+        if let small = Int32(exactly: day) { entries[slot] = Entry(head: head, tail: tail, day: small) }
+        return day
     }
 }

@@ -27,9 +27,10 @@ final class LedgerAccumulatorStore {
 
 /// Rules found by a number instead of tried one by one: when several key-result rules gate on the same
 /// column (``MeasurePlan/gateSlot``) with ranges that do not overlap, a row's number is in at most one of
-/// them, found by bisection. The other rules (no gate, another column, a `kpi:` rule, which counts its
-/// period's rows before its gate) are tried on every row, as before. Rules add up independently, so the
-/// order they are tried in changes nothing.
+/// them. A whole number within the ranges' span (account numbers) is looked up in a table of the span's
+/// whole numbers; any other number is found by bisection. The other rules (no gate, another column, a
+/// `kpi:` rule, which counts its period's rows before its gate) are tried on every row, as before. Rules
+/// add up independently, so the order they are tried in changes nothing.
 final class LedgerGateIndex {
     /// The index as plain pointers, for the hot loop.
     struct Lookup {
@@ -40,10 +41,28 @@ final class LedgerGateIndex {
         let rules: UnsafeMutableBufferPointer<Int>
         /// The rules not indexed, in order.
         let others: UnsafeMutableBufferPointer<Int>
+        /// Per whole number from ``denseLow`` on: the index in ``rules`` of the range holding it, -1 for none
+        /// (empty when the span is too wide for a table).
+        let dense: UnsafeMutableBufferPointer<Int16>
+        let denseLow: Double
 
         /// The rule whose range holds `x`, if any.
         @inline(__always)
         func rule(for x: Double) -> Int? {
+            let k = x - denseLow
+            if k >= 0, k < Double(dense.count) {
+                let i = Int(k)
+                if Double(i) == k {
+                    let entry = Int(dense[i])
+                    return entry < 0 ? nil : rules[entry]
+                }
+            }
+            return bisect(x)
+        }
+
+        /// ``rule(for:)`` without the table.
+        @inline(__always)
+        func bisect(_ x: Double) -> Int? {
             var lo = 0, hi = lows.count
             while lo < hi {
                 let mid = (lo + hi) >> 1
@@ -53,6 +72,9 @@ final class LedgerGateIndex {
             return rules[lo - 1]
         }
     }
+
+    /// The widest span of whole numbers given a table (entries of 2 bytes).
+    static let maxDenseSpan = 1 << 17
 
     let lookup: Lookup
 
@@ -77,8 +99,19 @@ final class LedgerGateIndex {
             _ = buffer.initialize(from: array)
             return UnsafeMutableBufferPointer(rebasing: buffer[0..<array.count])
         }
+        // The table: whole numbers from the first range's low end to the last one's high end.
+        var dense: [Int16] = []
+        let first = indexed[0].low.rounded(.up), last = indexed[indexed.count - 1].high.rounded(.down)
+        if first.isFinite, last.isFinite, last >= first, last - first < Double(LedgerGateIndex.maxDenseSpan), indexed.count < Int(Int16.max) {
+            dense = Array(repeating: -1, count: Int(last - first) + 1)
+            for (i, range) in indexed.enumerated() {
+                let from = max(range.low.rounded(.up), first), to = min(range.high.rounded(.down), last)
+                guard from <= to else { continue }
+                for v in Int(from - first)...Int(to - first) { dense[v] = Int16(i) }
+            }
+        }
         lookup = Lookup(slot: slot, lows: copy(indexed.map(\.low)), highs: copy(indexed.map(\.high)), rules: copy(indexed.map(\.rule)),
-                        others: copy(others))
+                        others: copy(others), dense: copy(dense), denseLow: dense.isEmpty ? 0 : first)
     }
 
     deinit {
@@ -86,5 +119,6 @@ final class LedgerGateIndex {
         lookup.highs.baseAddress?.deallocate()
         lookup.rules.baseAddress?.deallocate()
         lookup.others.baseAddress?.deallocate()
+        lookup.dense.baseAddress?.deallocate()
     }
 }
