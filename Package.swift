@@ -26,7 +26,8 @@ let package = Package(
             dependencies: ["SheetKit", "CLibXML2"],
             linkerSettings: [.linkedLibrary("z")]
         ),
-        .target(name: "CSVAdapter", dependencies: ["SheetKit"]),
+        .target(name: "CCSVScan"),
+        .target(name: "CSVAdapter", dependencies: ["SheetKit", "CCSVScan"]),
         .target(name: "XLSXAdapter", dependencies: ["SheetKit", "XMLPackage", "CLibXML2"]),
         .target(name: "ODSAdapter", dependencies: ["SheetKit", "XMLPackage"]),
         .target(name: "OKRCore", dependencies: ["SheetKit"]),

@@ -1,3 +1,4 @@
+import CCSVScan
 import SheetKit
 #if canImport(Glibc)
 import Glibc
@@ -73,6 +74,15 @@ final class CSVScanner {
     private let quotedClass: UnsafeMutablePointer<UInt8>
     private var scratch: UnsafeMutablePointer<UInt8>
     private var scratchCapacity = 256
+    /// What the block masks flag besides quotes, line ends and NUL: the output delimiter, or a quote
+    /// again when it is the delimiter.
+    private let otherStop: UInt8
+    /// The delimiters and the other bytes to look at (``okrsheet_csv_block_masks``) of the 64 bytes
+    /// from ``maskBase`` on; reset whenever the buffer's bytes move.
+    private var delimiterMask: UInt64 = 0
+    private var stopMask: UInt64 = 0
+    private var maskBase = CSVScanner.noMask
+    private static let noMask = Int.min / 2
     let maxFieldBytes: Int
     let maxColumns: Int
     let maxRecordBytes: Int
@@ -84,6 +94,7 @@ final class CSVScanner {
     init(input: TranscodingInput, delimiter: UInt8, outputDelimiter: UInt8, limits: Limits, chunkSize: Int = 1 << 20) {
         self.input = input
         self.delimiter = delimiter
+        otherStop = outputDelimiter == delimiter ? CSVScanner.quote : outputDelimiter
         capacity = max(chunkSize, 64)
         initialCapacity = capacity
         buffer = .allocate(capacity: capacity)
@@ -138,6 +149,7 @@ final class CSVScanner {
     /// A record cut by the buffer's end is scanned again from its start, so once the buffer has
     /// grown each refill reads at least half of it: a long record costs linear time, not quadratic.
     private func refill() throws {
+        maskBase = CSVScanner.noMask
         if start > 0 {
             let keep = end - start
             if keep > 0 { memmove(buffer, buffer + start, keep) }
@@ -181,6 +193,8 @@ final class CSVScanner {
         fieldCount = 0
         quotedSpecial = false
         if i >= end { return eof ? .end : .needMore }
+        if scanPlainRecord() { return .record }
+        fieldCount = 0
         while true {
             let fieldStart = i
             if i < end, base[i] == quote {
@@ -189,7 +203,9 @@ final class CSVScanner {
                 var flags = Field.quoted
                 var escapes = 0
                 var closed = false
-                while i < end {
+                while true {
+                    i = nextSpecial(i)
+                    guard i < end else { break }
                     let c = quotedClass[Int(base[i])]
                     if c == 0 {
                         i += 1
@@ -250,12 +266,10 @@ final class CSVScanner {
                 try append(Field(start: fieldStart, end: i, contentStart: contentStart, contentEnd: contentEnd, flags: flags), length: length)
             } else {
                 var flags: UInt8 = 0
-                while i < end {
+                while true {
+                    i = nextSpecial(i)
+                    guard i < end else { break }
                     let c = unquotedClass[Int(base[i])]
-                    if c == 0 {
-                        i += 1
-                        continue
-                    }
                     if c == 1 { break }
                     if c == 2 { throw nulByte(i) }
                     flags |= Field.needsQuote
@@ -294,6 +308,97 @@ final class CSVScanner {
                 return .record
             }
             return .needMore
+        }
+    }
+
+    /// Classifies the 64 bytes from `j` on (which must be in the buffer's filled part).
+    @inline(__always)
+    private func loadMasks(_ j: Int) {
+        let masks = okrsheet_csv_block_masks(buffer + j, delimiter, otherStop)
+        delimiterMask = masks.delimiters
+        stopMask = masks.stops
+        maskBase = j
+    }
+
+    /// The first index from `i` on of a byte the class tables do not map to 0 (delimiter, output
+    /// delimiter, quote, CR, LF, NUL), else ``end``, from the block masks.
+    @inline(__always)
+    private func nextSpecial(_ i: Int) -> Int {
+        var j = i
+        while true {
+            let offset = j &- maskBase
+            if offset >= 0, offset < 64 {
+                let rest = (delimiterMask | stopMask) >> UInt64(offset)
+                if rest != 0 { return j + rest.trailingZeroBitCount }
+                j = maskBase + 64
+            }
+            guard j + 64 <= end else { return scanTail(j) }
+            loadMasks(j)
+        }
+    }
+
+    /// ``nextSpecial(_:)`` within the last 63 bytes of the buffer, a byte at a time.
+    @inline(never)
+    private func scanTail(_ i: Int) -> Int {
+        var j = i
+        while j < end, unquotedClass[Int(buffer[j])] == 0 { j += 1 }
+        return j
+    }
+
+    /// Scans the record at ``start`` when it is plain: no quote, NUL or output delimiter (other than the
+    /// delimiter) before its line end, which is in the buffer with 64 bytes after the record's start,
+    /// and within the limits. Its fields are then found from the block masks alone, as the general scan
+    /// would find them (unquoted, split at every delimiter). Any other record is left to the general
+    /// scan (false), which starts over.
+    @inline(__always)
+    private func scanPlainRecord() -> Bool {
+        let base = buffer, end = self.end, checkpoint = fieldCheckpoint, maxField = maxFieldBytes
+        let fields = self.fields
+        var fieldStart = start
+        var count = 0
+        var j = start
+        while true {
+            let offset = j &- maskBase
+            if !(offset >= 0 && offset < 64) {
+                guard j + 64 <= end else { return false }
+                loadMasks(j)
+                continue
+            }
+            let shift = UInt64(offset)
+            var delimiters = delimiterMask >> shift
+            let stops = stopMask >> shift
+            let stop = stops.trailingZeroBitCount
+            if stop < 64 - offset {
+                delimiters &= (1 << UInt64(stop)) &- 1
+            }
+            while delimiters != 0 {
+                let at = j + delimiters.trailingZeroBitCount
+                guard count < checkpoint, at - fieldStart <= maxField else { return false }
+                fields[count] = Field(start: fieldStart, end: at, contentStart: fieldStart, contentEnd: at,
+                                      flags: at > fieldStart ? Field.nonEmpty : 0)
+                count += 1
+                fieldStart = at + 1
+                delimiters &= delimiters &- 1
+            }
+            guard stop < 64 - offset else {
+                j = maskBase + 64
+                continue
+            }
+            let at = j + stop
+            let next: Int
+            switch base[at] {
+            case CSVScanner.lf: next = at + 1
+            case CSVScanner.cr:
+                guard at + 1 < end else { return false }
+                next = base[at + 1] == CSVScanner.lf ? at + 2 : at + 1
+            default: return false
+            }
+            guard count < checkpoint, at - fieldStart <= maxField else { return false }
+            fields[count] = Field(start: fieldStart, end: at, contentStart: fieldStart, contentEnd: at,
+                                  flags: at > fieldStart ? Field.nonEmpty : 0)
+            fieldCount = count + 1
+            start = next
+            return true
         }
     }
 

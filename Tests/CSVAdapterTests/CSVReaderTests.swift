@@ -298,3 +298,109 @@ struct Windows1252ChunkTests {
         #expect(same)
     }
 }
+
+/// The scanner against a parser written from the rules alone, on random files that mix plain records
+/// (read from the block masks) with every kind the general scan takes over: quoted fields with `""`,
+/// delimiters and line breaks, text after a closing quote, a quote inside a plain field, CR, CRLF,
+/// blank lines, records longer than a block, and buffers that cut them anywhere.
+@Suite("CSV scanner against a reference parser")
+struct CSVReferenceTests {
+    /// Records as the rules read them: (fields, the 1-based line each record starts on).
+    static func reference(_ b: [UInt8], delimiter: UInt8) -> [(fields: [[UInt8]], line: Int)] {
+        var records: [(fields: [[UInt8]], line: Int)] = []
+        var fields: [[UInt8]] = []
+        var line = 1, recordLine = 1
+        var i = 0
+        let quote = UInt8(ascii: "\""), cr: UInt8 = 13, lf: UInt8 = 10
+        func isEnd(_ x: UInt8) -> Bool { x == delimiter || x == cr || x == lf }
+        guard !b.isEmpty else { return [] }
+        while true {
+            var content: [UInt8] = []
+            if i < b.count, b[i] == quote {
+                i += 1
+                while true {
+                    if b[i] == quote {
+                        if i + 1 < b.count, b[i + 1] == quote { content.append(quote); i += 2; continue }
+                        i += 1
+                        break
+                    }
+                    if b[i] == lf || (b[i] == cr && !(i + 1 < b.count && b[i + 1] == lf)) { line += 1 }
+                    content.append(b[i])
+                    i += 1
+                }
+            }
+            while i < b.count, !isEnd(b[i]) { content.append(b[i]); i += 1 }
+            fields.append(content)
+            if i >= b.count { records.append((fields, recordLine)); break }
+            if b[i] == delimiter { i += 1; continue }
+            if b[i] == cr, i + 1 < b.count, b[i + 1] == lf { i += 1 }
+            i += 1
+            line += 1
+            records.append((fields, recordLine))
+            fields = []
+            recordLine = line
+            if i >= b.count { break }
+        }
+        return records
+    }
+
+    static func randomFile(delimiter: UInt8, using generator: inout some RandomNumberGenerator) -> [UInt8] {
+        let letters = "abcXYZ09 .-_'é€".map { Array(String($0).utf8) }.filter { $0 != [delimiter] }
+        func plain(_ n: Int) -> [UInt8] { (0..<n).flatMap { _ in letters.randomElement(using: &generator)! } }
+        var bytes: [UInt8] = []
+        for r in 0..<Int.random(in: 200...700, using: &generator) {
+            if Int.random(in: 0..<25, using: &generator) == 0 { bytes += [10]; continue }  // a blank line
+            for f in 0..<Int.random(in: 1...12, using: &generator) {
+                if f > 0 { bytes.append(delimiter) }
+                switch Int.random(in: 0..<20, using: &generator) {
+                case 0: break  // empty
+                case 1:  // quoted, with escapes, delimiters and line breaks
+                    var inner = (0..<Int.random(in: 0...10, using: &generator)).map { _ in letters.randomElement(using: &generator)! }
+                    for special: [UInt8] in [[34, 34], [delimiter], [10], [13, 10], [13]] where Bool.random(using: &generator) {
+                        inner.insert(special, at: Int.random(in: 0...inner.count, using: &generator))
+                    }
+                    bytes += [34] + inner.joined() + [34]
+                    if Int.random(in: 0..<4, using: &generator) == 0 { bytes += plain(3) }  // text after the closing quote
+                case 2:  // a quote inside a plain field
+                    bytes += plain(2) + [34] + plain(3)
+                case 3: bytes += plain(Int.random(in: 60...140, using: &generator))  // longer than a block
+                default: bytes += plain(Int.random(in: 1...12, using: &generator))
+                }
+            }
+            let last = r == 699
+            switch Int.random(in: 0..<10, using: &generator) {
+            case 0: bytes += [13, 10]
+            case 1: bytes += [13]
+            default: if !last || Bool.random(using: &generator) { bytes += [10] }
+            }
+        }
+        return bytes
+    }
+
+    @Test(arguments: [64, 100, 4096, 1 << 20])
+    func recordsAndLinesAreTheReferences(chunkSize: Int) throws {
+        var generator = SystemRandomNumberGenerator()
+        for delimiter in [UInt8(ascii: ","), UInt8(ascii: ";"), 9] {
+            for _ in 0..<3 {
+                let bytes = Self.randomFile(delimiter: delimiter, using: &generator)
+                let folder = try TestFolder()
+                let path = try folder.write("in.csv", bytes)
+                var options = CSVReadOptions()
+                options.delimiter = delimiter
+                options.encoding = .utf8
+                let reader = try CSVReader(path: path, displayName: "in.csv", options: options)
+                reader.chunkSize = chunkSize
+                let stream = try CSVRecordStream(reader: reader)
+                var read: [(fields: [[UInt8]], line: Int)] = []
+                while try stream.next() {
+                    read.append(((0..<stream.fieldCount).map { Array(stream.field($0)) }, stream.line))
+                }
+                let expected = Self.reference(bytes, delimiter: delimiter)
+                let sameFields = read.map(\.fields) == expected.map(\.fields)
+                let sameLines = read.map(\.line) == expected.map(\.line)
+                #expect(sameFields && sameLines, "delimiter \(delimiter), chunk \(chunkSize), \(read.count) vs \(expected.count) records")
+                if !(sameFields && sameLines) { try? Data(bytes).write(to: URL(fileURLWithPath: "/tmp/okrsheet-csv-reference-failure.csv")); return }
+            }
+        }
+    }
+}

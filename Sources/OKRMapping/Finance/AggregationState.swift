@@ -98,9 +98,10 @@ struct AggregationState {
     mutating func consume(_ batch: LedgerBatch, unlocated: inout [UnlocatedCell]) -> UnlocatedCell? {
         guard let view = frozen?.view, let cells = rowCells?.pointer.baseAddress, let totals = accumulatorStore?.pointer.baseAddress else { return nil }
         let gates = gateIndex?.lookup
-        let width = batch.width, arena = self.arena, spans = batch.spans, base = batch.bytes.base
+        let rows = batch.rows
+        let width = rows.width, arena = self.arena, spans = rows.spans, base = rows.bytes
         let skip = aggregator.source.onError == .skip
-        for row in 0..<batch.rows {
+        for row in 0..<rows.count {
             result.rowsRead += 1
             arena.reset()
             var failed = -1
@@ -112,8 +113,8 @@ struct AggregationState {
                 }
             }
             if failed >= 0 {
-                let bad = UnlocatedCell(record: batch.records[row], column: slots[failed].column, slot: failed, failure: cells[failed].failure,
-                                        text: String(decoding: batch.field(row, failed), as: UTF8.self))
+                let bad = UnlocatedCell(record: rows.records[row], column: slots[failed].column, slot: failed, failure: cells[failed].failure,
+                                        text: String(decoding: rows.field(row, failed), as: UTF8.self))
                 guard skip else { return bad }
                 result.skippedRows += 1
                 if result.skipped.count < LedgerAggregator.maxSkippedListed {

@@ -3,51 +3,29 @@ import Foundation
 import SheetKit
 
 /// Rows of a CSV export read ahead by a ``LedgerPipeline``: per row its record number and, per slot, the
-/// raw bytes of the field the slot reads (copied into one buffer reused batch after batch).
+/// raw bytes of the field the slot reads (``CSVColumnRows``, reused batch after batch).
 final class LedgerBatch {
     /// Rows at most, and bytes after which a batch is handed over however few rows it holds.
     static let maxRows = 4096
     static let maxBytes = 1 << 20
 
-    /// Fields per row (the slot count).
-    let width: Int
-    /// Per row and slot: where the field's bytes start in ``bytes``, and how many there are.
-    let spans: UnsafeMutablePointer<(start: Int, count: Int)>
-    /// Per row: its 0-based record number (as ``CSVRecordStream/recordIndex``).
-    let records: UnsafeMutablePointer<Int>
-    let bytes = LedgerByteArena()
-    var rows = 0
+    let rows: CSVColumnRows
     /// What stopped the scan after the last row, to be thrown once the rows before it are consumed.
     var error: (any Error)?
     /// No batch follows.
     var isLast = false
 
     init(width: Int) {
-        self.width = width
-        let cells = max(width * LedgerBatch.maxRows, 1)
-        spans = .allocate(capacity: cells)
-        spans.initialize(repeating: (0, 0), count: cells)
-        records = .allocate(capacity: LedgerBatch.maxRows)
-        records.initialize(repeating: 0, count: LedgerBatch.maxRows)
+        rows = CSVColumnRows(width: width, capacity: LedgerBatch.maxRows)
     }
 
-    deinit {
-        spans.deallocate()
-        records.deallocate()
-    }
+    /// Fields per row (the slot count).
+    var width: Int { rows.width }
 
     func clear() {
-        rows = 0
-        bytes.reset()
+        rows.clear()
         error = nil
         isLast = false
-    }
-
-    /// The bytes of slot `s`'s field on row `row`.
-    @inline(__always)
-    func field(_ row: Int, _ s: Int) -> UnsafeRawBufferPointer {
-        let span = spans[row * width + s]
-        return UnsafeRawBufferPointer(start: bytes.base + span.start, count: span.count)
     }
 }
 
@@ -144,25 +122,9 @@ final class LedgerPipeline: @unchecked Sendable {
 
     /// Reads rows into `batch` until it is full, the export ends, or a scanning error.
     private func fill(_ batch: LedgerBatch) {
-        let stream = self.stream, width = batch.width, bytes = batch.bytes
         do {
-            try columns.withUnsafeBufferPointer { columns in
-                while batch.rows < LedgerBatch.maxRows, bytes.count < LedgerBatch.maxBytes {
-                    guard try stream.next() else {
-                        batch.isLast = true
-                        return
-                    }
-                    if stream.isBlank { continue }
-                    let row = batch.rows
-                    let spans = batch.spans + row * width
-                    for s in 0..<width {
-                        let field = stream.field(columns[s])
-                        spans[s] = (bytes.append(field), field.count)
-                    }
-                    batch.records[row] = stream.recordIndex
-                    batch.rows += 1
-                }
-            }
+            let more = try columns.withUnsafeBufferPointer { try stream.read(columns: $0, into: batch.rows, maxBytes: LedgerBatch.maxBytes) }
+            if !more { batch.isLast = true }
         } catch {
             batch.error = error
             batch.isLast = true
