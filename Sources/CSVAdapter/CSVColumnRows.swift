@@ -20,11 +20,13 @@ public final class CSVColumnRows {
     public let spans: UnsafeMutablePointer<(start: Int, count: Int)>
     /// Per row: its 0-based record number (``CSVRecordStream/recordIndex``).
     public let records: UnsafeMutablePointer<Int>
+    // The hot loop updates these once per row: no dynamic exclusivity checks (nothing else touches
+    // them meanwhile).
     /// The fields' bytes; moves when it grows.
-    public private(set) var bytes: UnsafeMutablePointer<UInt8>
-    public private(set) var byteCount = 0
-    private var byteCapacity: Int
-    public private(set) var count = 0
+    @exclusivity(unchecked) public private(set) var bytes: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) public private(set) var byteCount = 0
+    @exclusivity(unchecked) private var byteCapacity: Int
+    @exclusivity(unchecked) public private(set) var count = 0
 
     public init(width: Int, capacity: Int) {
         self.width = width
@@ -69,21 +71,31 @@ public final class CSVColumnRows {
         byteCapacity = grown
     }
 
-    /// Appends the current record's fields of `columns` from `stream`.
+    /// Appends the current record's fields of `columns` from `scanner`.
     @inline(__always)
-    func append(_ stream: CSVRecordStream, columns: UnsafeBufferPointer<Int>) {
+    func append(_ scanner: CSVScanner, record: Int, columns: UnsafeBufferPointer<Int>) {
         let row = count
         let spans = self.spans + row * width
+        var used = byteCount
+        let fieldCount = scanner.fieldCount
         for c in 0..<width {
-            let field = stream.field(columns[c])
-            if byteCount + field.count > byteCapacity { reserve(field.count) }
-            if let from = field.baseAddress, field.count > 0 {
-                (bytes + byteCount).update(from: from.assumingMemoryBound(to: UInt8.self), count: field.count)
+            let k = columns[c]
+            guard k >= 0, k < fieldCount else {
+                spans[c] = (used, 0)
+                continue
             }
-            spans[c] = (byteCount, field.count)
-            byteCount += field.count
+            // Room for the field and the 16 bytes a short field's copy may write.
+            let room = scanner.fields[k].end - scanner.fields[k].start + 16
+            if used + room > byteCapacity {
+                byteCount = used
+                reserve(room)
+            }
+            let n = scanner.copyContent(k, to: bytes + used)
+            spans[c] = (used, n)
+            used += n
         }
-        records[row] = stream.recordIndex
+        byteCount = used
+        records[row] = record
         count = row + 1
     }
 }
@@ -99,7 +111,7 @@ extension CSVRecordStream {
         while rows.count < rows.capacity, rows.byteCount < maxBytes {
             guard try next() else { return false }
             if isBlank { continue }
-            rows.append(self, columns: columns)
+            rows.append(scanner, record: recordIndex, columns: columns)
         }
         return true
     }

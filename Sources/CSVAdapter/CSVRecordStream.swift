@@ -49,6 +49,7 @@ public final class CSVRecordStream {
     /// - Returns: false at the end of the file.
     /// - Throws: ``SheetError`` at the line and column of a NUL byte, text invalid in the encoding, a
     ///   quote never closed or a limit exceeded.
+    @inline(__always)
     public func next() throws -> Bool {
         do {
             if !started {
@@ -66,12 +67,18 @@ public final class CSVRecordStream {
     }
 
     /// Counts the current record's lines: its line end, and line breaks inside quoted fields.
+    @inline(__always)
     private func advanceLines() {
         currentLine = nextLine
         guard scanner.quotedSpecial else {
             nextLine += 1
             return
         }
+        countEmbeddedLines()
+    }
+
+    @inline(never)
+    private func countEmbeddedLines() {
         var embedded = 0
         let fields = scanner.fields
         for k in 0..<scanner.fieldCount where fields[k].flags & CSVScanner.Field.quoted != 0 && fields[k].flags & CSVScanner.Field.needsQuote != 0 {

@@ -98,6 +98,8 @@ final class CSVScanner {
         capacity = max(chunkSize, 64)
         initialCapacity = capacity
         buffer = .allocate(capacity: capacity)
+        // Initialized whole, so that a field can be copied 16 bytes at a time (``copyContent(_:to:)``).
+        buffer.initialize(repeating: 0, count: capacity)
         fields = .allocate(capacity: fieldCapacity)
         scratch = .allocate(capacity: scratchCapacity)
         maxFieldBytes = max(limits.maxCSVFieldBytes, 0)
@@ -160,6 +162,7 @@ final class CSVScanner {
         if capacity - end < 64 {
             guard end <= maxRecordBytes else { throw recordTooLong() }
             let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+            grown.initialize(repeating: 0, count: capacity * 2)
             grown.update(from: buffer, count: end)
             buffer.deallocate()
             buffer = grown
@@ -460,6 +463,28 @@ final class CSVScanner {
             return UnsafeRawBufferPointer(start: buffer + f.contentStart, count: f.contentEnd - f.contentStart)
         }
         return unescape(f)
+    }
+
+    /// Copies the content of field `index` to `destination`, which must have room for 16 bytes more
+    /// than the content; returns the content's length.
+    @inline(__always)
+    func copyContent(_ index: Int, to destination: UnsafeMutablePointer<UInt8>) -> Int {
+        let f = fields[index]
+        if f.flags & (Field.escaped | Field.irregular) == 0 {
+            let count = f.contentEnd - f.contentStart
+            let from = UnsafeRawPointer(buffer + f.contentStart)
+            if count <= 16, f.contentStart + 16 <= capacity {
+                let to = UnsafeMutableRawPointer(destination)
+                to.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
+                (to + 8).storeBytes(of: (from + 8).loadUnaligned(as: UInt64.self), as: UInt64.self)
+            } else {
+                destination.update(from: buffer + f.contentStart, count: count)
+            }
+            return count
+        }
+        let content = unescape(f)
+        if let from = content.baseAddress { destination.update(from: from.assumingMemoryBound(to: UInt8.self), count: content.count) }
+        return content.count
     }
 
     @inline(never)
