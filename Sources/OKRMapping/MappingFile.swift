@@ -14,8 +14,15 @@ extension Mapping {
         return String(file.name.dropFirst("preset-".count).dropLast(".yaml".count))
     }
 
+    /// Every shipped preset, parsed once.
+    static let presets: [Mapping] = presetNames.compactMap(parsePreset(named:))
+
     /// A shipped preset by name (`viva-goals`), nil for an unknown name.
     public static func preset(named name: String) -> Mapping? {
+        presets.first { $0.name == name }
+    }
+
+    private static func parsePreset(named name: String) -> Mapping? {
         guard let file = BuiltinMappingFiles.files.first(where: { $0.name == "preset-\(name).yaml" }) else { return nil }
         var mapping = try? MappingFile.parse(text: file.text, file: "mappings/" + file.name, base: .auto)
         mapping?.name = name

@@ -10,12 +10,18 @@ public struct TemplateImporter {
     let statusReader: StatusReader
     let headerDetector: HeaderDetector
     let kpiDetector: KPIHeaderDetector
+    /// ``candidates`` with their header detectors, made once.
+    let candidateDetectors: [(mapping: Mapping, detector: HeaderDetector)]
 
     public init(options: ImportOptions) {
         self.options = options
         statusReader = StatusReader(mapping: options.mapping)
-        headerDetector = HeaderDetector(mapping: options.mapping)
+        let headerDetector = HeaderDetector(mapping: options.mapping)
+        self.headerDetector = headerDetector
         kpiDetector = KPIHeaderDetector(mapping: options.mapping)
+        candidateDetectors = TemplateImporter.candidates(for: options.mapping).map { mapping in
+            (mapping, mapping == options.mapping ? headerDetector : HeaderDetector(mapping: mapping))
+        }
     }
 
     /// Thrown by a row consumer to stop a reader early (only the top of a sheet is needed to find a header).
@@ -31,9 +37,11 @@ public struct TemplateImporter {
 
     /// The mappings to try: the one asked for, and with the built-in mapping also the presets, which a
     /// template must match by their distinctive columns (Viva Goals: Type, Title and OKR Reference).
-    var candidates: [Mapping] {
-        guard options.mapping.name == "auto" else { return [options.mapping] }
-        return Mapping.presetNames.compactMap(Mapping.preset(named:)) + [options.mapping]
+    var candidates: [Mapping] { candidateDetectors.map(\.mapping) }
+
+    static func candidates(for mapping: Mapping) -> [Mapping] {
+        guard mapping.name == "auto" else { return [mapping] }
+        return Mapping.presets + [mapping]
     }
 
     static func isTypedRows(_ header: HeaderMatch) -> Bool {
@@ -93,8 +101,7 @@ public struct TemplateImporter {
     /// The OKR header among a sheet's first rows, with the mapping that matched: the one asked for, or a
     /// preset recognised by its distinctive columns.
     func okrHeader(in top: [Row]) -> (header: HeaderMatch, mapping: Mapping)? {
-        for mapping in candidates {
-            let detector = mapping == options.mapping ? headerDetector : HeaderDetector(mapping: mapping)
+        for (mapping, detector) in candidateDetectors {
             guard let header = detector.detect(in: top) else { continue }
             if mapping != options.mapping, !(TemplateImporter.isTypedRows(header) && header.columns[.id] != nil) { continue }
             return (header, mapping)
